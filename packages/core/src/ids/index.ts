@@ -1,0 +1,1 @@
+export { uuidv7, isUuid } from './uuidv7.js';

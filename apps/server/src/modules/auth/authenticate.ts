@@ -1,0 +1,128 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor, RequestContext, SessionInfo } from '../../platform/context.js';
+import { iso } from '../../platform/clock.js';
+import { unauthenticated } from '../../platform/errors.js';
+import { assertSameOrigin } from '../../platform/http/security.js';
+import { sha256 } from '../../platform/security/secrets.js';
+import { loadUserActor, parsePermissions } from './actor.repository.js';
+
+export const SESSION_COOKIE = 'opentill_session';
+export const API_KEY_PREFIX = 'otk_';
+
+function bearer(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  if (!m) throw unauthenticated('invalid_authorization', 'Authorization header must be "Bearer <token>"');
+  return m[1];
+}
+
+export function deviceTokenOf(request: FastifyRequest): string | undefined {
+  const v = request.headers['x-device-token'];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export interface DeviceRow {
+  id: string;
+  store_id: string;
+  register_id: string;
+  name: string;
+  revoked_at: string | null;
+  last_seen_at: string;
+}
+
+/** Resolves X-Device-Token to a live device; a revoked or unknown device is refused. */
+export async function authenticateDevice(ctx: RequestContext, token: string | undefined): Promise<DeviceRow> {
+  if (!token) throw unauthenticated('device_required', 'This request must come from a paired register (X-Device-Token)');
+  const device = await ctx.db
+    .selectFrom('devices')
+    .select(['id', 'store_id', 'register_id', 'name', 'revoked_at', 'last_seen_at'])
+    .where('token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!device) throw unauthenticated('device_unknown', 'This device is not paired');
+  if (device.revoked_at) throw unauthenticated('device_revoked', 'This device was revoked; pair it again');
+  const now = ctx.clock.now();
+  // Throttled so a busy register doesn't write on every request.
+  if (now.getTime() - Date.parse(device.last_seen_at) > 60_000) {
+    await ctx.db.updateTable('devices').set({ last_seen_at: iso(now) }).where('id', '=', device.id).execute();
+  }
+  return device;
+}
+
+async function fromApiKey(ctx: RequestContext, token: string): Promise<Actor> {
+  const key = await ctx.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('secret_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!key || key.revoked_at) throw unauthenticated('invalid_api_key', 'API key is unknown or revoked');
+  const now = ctx.clock.now();
+  if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > 60_000) {
+    await ctx.db.updateTable('api_keys').set({ last_used_at: iso(now) }).where('id', '=', key.id).execute();
+  }
+  return {
+    kind: 'api_key',
+    id: key.id,
+    orgId: key.org_id,
+    name: `API key ${key.name}`,
+    userId: null,
+    apiKeyId: key.id,
+    roleKey: null,
+    permissions: new Set(parsePermissions(key.permissions)),
+    allStores: key.all_stores === 1,
+    storeIds: JSON.parse(key.store_ids) as string[],
+  };
+}
+
+async function fromSession(
+  ctx: RequestContext,
+  token: string,
+  request: FastifyRequest,
+): Promise<{ actor: Actor; session: SessionInfo } | null> {
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  const now = iso(ctx.clock.now());
+  if (!row || row.revoked_at || row.expires_at <= now) return null;
+  if (row.kind === 'register') {
+    const device = await authenticateDevice(ctx, deviceTokenOf(request));
+    if (device.id !== row.device_id) throw unauthenticated('device_mismatch', 'Session belongs to another device');
+  }
+  const actor = await loadUserActor(ctx.db, row.user_id);
+  if (!actor) throw unauthenticated('user_inactive', 'This account is deactivated');
+  return {
+    actor,
+    session: {
+      id: row.id,
+      kind: row.kind,
+      storeId: row.store_id,
+      registerId: row.register_id,
+      deviceId: row.device_id,
+    },
+  };
+}
+
+/**
+ * Fills ctx.actor/ctx.session from a bearer token, an API key or the session cookie. Requests with no
+ * credentials stay anonymous (public routes); a bad credential is always an error, never anonymous.
+ */
+export async function authenticate(ctx: RequestContext, request: FastifyRequest): Promise<RequestContext> {
+  const token = bearer(request);
+  if (token?.startsWith(API_KEY_PREFIX)) return { ...ctx, actor: await fromApiKey(ctx, token) };
+  if (token) {
+    const found = await fromSession(ctx, token, request);
+    if (!found) throw unauthenticated('session_expired', 'Your session has ended; log in again');
+    return { ...ctx, ...found, deviceId: found.session.deviceId, registerId: found.session.registerId };
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (cookie) {
+    // A stale cookie leaves the request anonymous (public routes keep working; others answer 401).
+    const found = await fromSession(ctx, cookie, request);
+    if (!found) return ctx;
+    assertSameOrigin(request);
+    return { ...ctx, ...found, deviceId: found.session.deviceId, registerId: found.session.registerId };
+  }
+  return ctx;
+}

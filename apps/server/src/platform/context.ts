@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Permission } from '../modules/access/permissions.js';
+import type { Clock } from './clock.js';
+import type { DB } from './db/schema.js';
+
+/** Who is acting: a staff member (via a session) or an integration (via an API key). */
+export interface Actor {
+  kind: 'user' | 'api_key';
+  id: string;
+  orgId: string;
+  name: string;
+  userId: string | null;
+  apiKeyId: string | null;
+  roleKey: string | null;
+  permissions: ReadonlySet<Permission>;
+  allStores: boolean;
+  storeIds: readonly string[];
+}
+
+export interface SessionInfo {
+  id: string;
+  kind: 'backoffice' | 'register';
+  storeId: string | null;
+  registerId: string | null;
+  deviceId: string | null;
+}
+
+/**
+ * Passed first to every service call. Repositories scope by it (org, stores); `db` is the current
+ * transaction when inside one, so a service never forgets either.
+ */
+export interface RequestContext {
+  db: Kysely<DB>;
+  clock: Clock;
+  requestId: string;
+  ip: string;
+  actor: Actor | null;
+  session: SessionInfo | null;
+  /** Set when a manager approved this request by PIN (manager override). */
+  approver: { userId: string; name: string } | null;
+  /** A paired device that authenticated this request (register sessions and device endpoints). */
+  deviceId: string | null;
+  registerId: string | null;
+}
+
+export async function inTransaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+}
+
+export function canSeeStore(actor: Actor, storeId: string): boolean {
+  return actor.allStores || actor.storeIds.includes(storeId);
+}
+
+/** System context for CLI commands and seeding: acts as the installation itself. */
+export function systemContext(db: Kysely<DB>, clock: Clock, orgId = ''): RequestContext {
+  return {
+    db,
+    clock,
+    requestId: 'system',
+    ip: 'local',
+    actor: {
+      kind: 'user',
+      id: 'system',
+      orgId,
+      name: 'system',
+      userId: null,
+      apiKeyId: null,
+      roleKey: 'owner',
+      permissions: new Set(),
+      allStores: true,
+      storeIds: [],
+    },
+    session: null,
+    approver: null,
+    deviceId: null,
+    registerId: null,
+  };
+}

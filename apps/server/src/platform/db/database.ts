@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Human-readable location for logs (file path or URL without password). */
+  location: string;
+  ping(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  onQuery?: (durationMs: number, ok: boolean) => void;
+}
+
+// int8 (count(*), sums) arrives as a string from pg; our values are always safe integers.
+pg.types.setTypeParser(20, (v) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value out of safe range: ${v}`);
+  return n;
+});
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://<unparseable>';
+  }
+}
+
+export function createDatabase(opts: DatabaseOptions): Database {
+  const log = opts.onQuery
+    ? (event: LogEvent) => opts.onQuery?.(event.queryDurationMillis, event.level === 'query')
+    : undefined;
+
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client erroring (server restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+    return {
+      db,
+      dialect: 'postgres',
+      location: redactUrl(opts.databaseUrl),
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      destroy: () => db.destroy(),
+    };
+  }
+
+  mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.resolve(opts.dataDir, 'opentill.sqlite');
+  const sqlite = new SqliteDatabase(file);
+  // WAL + synchronous=FULL: every committed transaction is fsynced, so a SIGKILL or power cut
+  // loses nothing that was acknowledged (https://www.sqlite.org/pragma.html#pragma_synchronous).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    ping: async () => {
+      sqlite.prepare('select 1').get();
+    },
+    destroy: () => db.destroy(),
+  };
+}

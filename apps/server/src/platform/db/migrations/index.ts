@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-platform.js';
+
+/**
+ * The one migration set for SQLite and PostgreSQL. Forward-only: migrations have no `down`;
+ * a released migration is never edited, a new one is appended with the next number.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-platform': m0001,
+};

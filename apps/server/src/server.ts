@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { loadPinPepper } from './platform/bootstrap.js';
+import { systemClock } from './platform/clock.js';
+import { createDatabase, type Database } from './platform/db/database.js';
+import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
+import { createMetrics } from './platform/http/metrics.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  migrate: boolean;
+  onReady?: (database: Database, pepper: string) => Promise<void>;
+  rateLimits?: { loginPerMinute: number; pinPerMinute: number };
+}
+
+export async function startServer(config: Config, opts: StartOptions): Promise<RunningServer> {
+  const metrics = createMetrics();
+  const database = createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    onQuery: (ms, ok) => metrics.dbDuration.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000),
+  });
+  if (opts.migrate) await migrateToLatest(database);
+  else {
+    const pending = await pendingMigrations(database);
+    if (pending.length) throw new Error(`Database needs migrations (${pending.join(', ')}); run "opentill migrate"`);
+  }
+  const pinPepper = await loadPinPepper(database.db);
+  await opts.onReady?.(database, pinPepper);
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    metrics,
+    pinPepper,
+    rateLimits: opts.rateLimits ?? { loginPerMinute: 10, pinPerMinute: 30 },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  return {
+    app,
+    database,
+    url,
+    close: async () => {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}

@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, { tls: Boolean(deps.config.tls) });
-  registerMetrics(app, deps.metrics);
+  registerMetrics(app, deps.metrics, deps.database);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -26,7 +26,6 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
-    onQuery: (ms, ok) => metrics.dbDuration.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000),
   });
   if (opts.migrate) await migrateToLatest(database);
   else {

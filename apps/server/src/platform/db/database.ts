@@ -14,13 +14,17 @@ export interface Database {
   location: string;
   ping(): Promise<void>;
   destroy(): Promise<void>;
+  /** Receives every query's duration (metrics); one observer, set by the app. */
+  observeQueries(fn: QueryObserver): void;
 }
+
+export type QueryObserver = (durationMs: number, ok: boolean) => void;
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
-  onQuery?: (durationMs: number, ok: boolean) => void;
+  onQuery?: QueryObserver;
 }
 
 // int8 (count(*), sums) arrives as a string from pg; our values are always safe integers.
@@ -41,15 +45,17 @@ export function redactUrl(url: string): string {
 }
 
 export function createDatabase(opts: DatabaseOptions): Database {
-  const log = opts.onQuery
-    ? (event: LogEvent) => opts.onQuery?.(event.queryDurationMillis, event.level === 'query')
-    : undefined;
+  let observer: QueryObserver | undefined = opts.onQuery;
+  const log = (event: LogEvent) => observer?.(event.queryDurationMillis, event.level === 'query');
+  const observeQueries = (fn: QueryObserver) => {
+    observer = fn;
+  };
 
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle client erroring (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     return {
       db,
       dialect: 'postgres',
@@ -58,6 +64,7 @@ export function createDatabase(opts: DatabaseOptions): Database {
         await pool.query('select 1');
       },
       destroy: () => db.destroy(),
+      observeQueries,
     };
   }
 
@@ -70,7 +77,7 @@ export function createDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
   return {
     db,
     dialect: 'sqlite',
@@ -79,5 +86,6 @@ export function createDatabase(opts: DatabaseOptions): Database {
       sqlite.prepare('select 1').get();
     },
     destroy: () => db.destroy(),
+    observeQueries,
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database.js';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
@@ -29,7 +30,8 @@ export function createMetrics(): Metrics {
   };
 }
 
-export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+export function registerMetrics(app: FastifyInstance, metrics: Metrics, database: Database): void {
+  database.observeQueries((ms, ok) => metrics.dbDuration.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000));
   app.addHook('onResponse', async (request, reply) => {
     // Route templates (not raw URLs) keep label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';

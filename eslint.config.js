@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'scripts/**', 'bench/**', '.ci/**'],
+    files: ['**/*.mjs', 'scripts/**', 'bench/**', '.ci/**', 'apps/server/bin/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },
 );

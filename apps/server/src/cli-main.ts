@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, parseConfig, type Config } from './config.js';
+import { parseConfig, type Config } from './config.js';
 import { runCertCommand, runMigrate, runSeed, runServe, runUserCommand } from './cli-commands.js';
 
 const HELP: Record<string, string> = {

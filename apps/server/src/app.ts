@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { uuidv7 } from '@opentill/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/app-deps.js';
 import type { RequestContext } from './platform/context.js';
@@ -100,6 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('preHandler', async (request) => {
     if (request.url.startsWith('/api/v1/')) request.ctx = await authenticate(request.ctx, request);
+  });
+
+  // Unknown query parameters are refused like unknown body fields: routes without a query schema get
+  // an empty strict one, so a client's misspelt filter never silently returns unfiltered data.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const schema = (route.schema ??= {}) as { querystring?: unknown };
+    schema.querystring ??= z.strictObject({});
   });
 
   registerHealthRoutes(app);

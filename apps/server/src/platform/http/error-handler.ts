@@ -43,9 +43,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fields = err.validation.map((v) => {
         const where = (err.validationContext ?? 'body') as string;
         const pathParts = (v.instancePath || '').split('/').filter(Boolean);
-        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+        const params = v.params as { keys?: string[] } | undefined;
         // Unknown keys are reported at the object level by zod; name each offending field.
-        const keys = params?.issue?.code === 'unrecognized_keys' ? (params.issue.keys ?? []) : [];
+        const keys = v.keyword === 'unrecognized_keys' ? (params?.keys ?? []) : [];
         const field = [where, ...pathParts, ...keys.slice(0, 1)].join('.');
         return { field, message: v.message ?? 'invalid value', ...(keys.length > 1 ? { fields: keys } : {}) };
       });

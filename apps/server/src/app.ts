@@ -17,6 +17,8 @@ import { registerMetrics } from './platform/http/metrics.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerAccessRoutes } from './modules/access/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
+import { registerCatalogRoutes } from './modules/catalog/index.js';
+import { registerCatalogImportRoutes } from './modules/catalog-import/index.js';
 import { authenticate, registerAuthRoutes } from './modules/auth/index.js';
 import { registerDeviceRoutes } from './modules/devices/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
@@ -120,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerDeviceRoutes(api);
       registerAccessRoutes(api);
       registerAuditRoutes(api);
+      registerCatalogRoutes(api);
+      registerCatalogImportRoutes(api);
     },
     { prefix: '/api/v1' },
   );

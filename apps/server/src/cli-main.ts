@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseConfig, type Config } from './config.js';
+import { runCatalogCommand } from './cli-catalog.js';
 import { runCertCommand, runMigrate, runSeed, runServe, runUserCommand } from './cli-commands.js';
 
 const HELP: Record<string, string> = {
@@ -14,6 +15,8 @@ Commands:
   user create           Create a staff account
   user reset-password   Set a new password for a staff account
   cert                  Create a local CA and a server certificate for HTTPS on a shop LAN
+  catalog import FILE   Import products from CSV (dry run, skip invalid rows)
+  catalog export        Write the catalog with a store's prices as CSV
 
 Run "opentill <command> --help" for the options of a command.
 Configuration comes from environment variables (see README): PORT, OPENTILL_DATA_DIR, DATABASE_URL, LOG_LEVEL, ...`,
@@ -32,6 +35,13 @@ Configuration comes from environment variables (see README): PORT, OPENTILL_DATA
   opentill user reset-password --email E [--password P]
 
 Without --password the password is read from the OPENTILL_PASSWORD environment variable.`,
+  catalog: `Usage:
+  opentill catalog import FILE [--store STORE_ID] [--dry-run] [--skip-invalid]
+  opentill catalog export [--store STORE_ID] [--out FILE]
+
+Columns: sku, name, price, tax_class (required), unit, category, barcodes, cost_price, variant_sku,
+variant_options, description, status, deposit_sku (see README "Catalog import"). Nothing is imported
+if any row is invalid, unless --skip-invalid. --store may be left out when there is only one store.`,
   cert: `Usage: opentill cert [--out DIR] [--host NAME]... [--days N]
 
 Creates (or reuses) a local certificate authority and a server certificate for this machine's names and
@@ -102,6 +112,25 @@ export async function main(argv: string[]): Promise<number> {
       if (values.help) return console.log(HELP.user), 0;
       if (sub !== 'create' && sub !== 'reset-password') throw new UsageError(`unknown user command "${sub}" (create, reset-password)`);
       return runUserCommand(configFrom(values), sub, values);
+    }
+    case 'catalog': {
+      const [sub, ...args] = rest;
+      if (!sub || sub === '--help' || sub === '-h') return console.log(HELP.catalog), sub ? 0 : 1;
+      if (sub !== 'import' && sub !== 'export') throw new UsageError(`unknown catalog command "${sub}" (import, export)`);
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args,
+          options: { ...COMMON, store: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, out: { type: 'string' } },
+          strict: true,
+          allowPositionals: sub === 'import',
+        });
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      if (parsed.values.help) return console.log(HELP.catalog), 0;
+      if (sub === 'import' && parsed.positionals.length !== 1) throw new UsageError('catalog import needs exactly one FILE');
+      return runCatalogCommand(configFrom(parsed.values), sub, { ...parsed.values, file: parsed.positionals[0] });
     }
     case 'cert': {
       const { values } = parse(rest, { out: { type: 'string' }, host: { type: 'string', multiple: true }, days: { type: 'string' } });

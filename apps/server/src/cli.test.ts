@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,6 +93,32 @@ describe('opentill CLI [sqlite]', () => {
     expect(seed.out).toMatch(/already has users/);
     expect((await run(['seed', '--demo', '--data-dir', tempDir()])).out).toMatch(/Demo data created/);
     log.mockRestore();
+  });
+
+  it('imports a product CSV with a dry run, refuses bad rows unless --skip-invalid, and exports', async () => {
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => void out.push(String(m)));
+    const err = vi.spyOn(console, 'error').mockImplementation((m: unknown) => void out.push(String(m)));
+    const progress = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dir = tempDir();
+    await main(['seed', '--demo', '--data-dir', dir]);
+    const file = path.join(dir, 'products.csv');
+    writeFileSync(file, 'sku,name,price,tax_class\nCLI-1,Franzbrötchen,2.10,reduced\nCLI-2,Kaffee,abc,standard\n');
+    out.length = 0;
+    expect(await main(['catalog', 'import', file, '--dry-run', '--data-dir', dir])).toBe(1);
+    expect(out.join('\n')).toMatch(/row 3, column price/);
+    expect(out.join('\n')).toMatch(/Dry run: 2 rows, 1 valid, 1 invalid/);
+    expect(await main(['catalog', 'import', file, '--data-dir', dir])).toBe(1);
+    out.length = 0;
+    expect(await main(['catalog', 'import', file, '--skip-invalid', '--data-dir', dir])).toBe(0);
+    expect(out.join('\n')).toMatch(/Imported 1 rows .*1 products created, 0 updated, 1 rows skipped/);
+    const exported = path.join(dir, 'export.csv');
+    expect(await main(['catalog', 'export', '--out', exported, '--data-dir', dir])).toBe(0);
+    expect(readFileSync(exported, 'utf8')).toContain('CLI-1,Franzbrötchen,2.10,reduced');
+    await expect(main(['catalog', 'import', '--data-dir', dir])).rejects.toThrow(/exactly one FILE/);
+    log.mockRestore();
+    err.mockRestore();
+    progress.mockRestore();
   });
 
   it('serves without demo data unless asked, and shuts down gracefully on SIGTERM', async () => {

@@ -11,6 +11,7 @@ import { isBackofficeSession, meQueryOptions } from './auth/me-query';
 import { NotFoundPage } from './shell/not-found-page';
 import { LandingPage } from './landing/landing-page';
 import { safeRedirect } from './lib/safe-redirect';
+import { validateProductListSearch } from './backoffice/catalog/product-list-search';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -70,6 +71,55 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./backoffice/audit/audit-page'), 'AuditPage'),
 });
 
+const productsRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/products',
+  validateSearch: validateProductListSearch,
+  component: lazyRouteComponent(() => import('./backoffice/catalog/products-page'), 'ProductsPage'),
+});
+
+const productNewRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/products/new',
+  component: lazyRouteComponent(
+    () => import('./backoffice/catalog/product-editor-page'),
+    'ProductEditorPage',
+  ),
+});
+
+const productEditRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/products/$productId',
+  component: lazyRouteComponent(
+    () => import('./backoffice/catalog/product-editor-page'),
+    'ProductEditorPage',
+  ),
+});
+
+const categoriesRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/categories',
+  component: lazyRouteComponent(() => import('./backoffice/catalog/categories-page'), 'CategoriesPage'),
+});
+
+const taxRatesRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/tax-rates',
+  component: lazyRouteComponent(() => import('./backoffice/catalog/tax-rates-page'), 'TaxRatesPage'),
+});
+
+const promotionsRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/promotions',
+  component: lazyRouteComponent(() => import('./backoffice/catalog/promotions-page'), 'PromotionsPage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/import',
+  component: lazyRouteComponent(() => import('./backoffice/catalog/import-page'), 'ImportPage'),
+});
+
 const fleetRoute = createRoute({
   getParentRoute: () => backofficeRoute,
   path: '/fleet',
@@ -101,7 +151,20 @@ const registerPairRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   landingRoute,
   loginRoute,
-  backofficeRoute.addChildren([dashboardRoute, devicesRoute, auditRoute, fleetRoute, kioskRoute]),
+  backofficeRoute.addChildren([
+    dashboardRoute,
+    productsRoute,
+    productNewRoute,
+    productEditRoute,
+    categoriesRoute,
+    taxRatesRoute,
+    promotionsRoute,
+    importRoute,
+    devicesRoute,
+    auditRoute,
+    fleetRoute,
+    kioskRoute,
+  ]),
   registerRoute,
   registerPairRoute,
 ]);

@@ -7,6 +7,7 @@ import type { DB } from '../platform/db/schema.js';
 import { BUILTIN_ROLES, type BuiltinRoleKey } from '../modules/access/permissions.js';
 import { createUser } from '../modules/access/users.service.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
+import { seedDemoCatalog } from './demo-catalog.js';
 
 export const DEMO = {
   store: 'Demo Store Berlin',
@@ -78,6 +79,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, pepper: string): Pr
   await createUser(ctx, { name: DEMO.owner.name, email: DEMO.owner.email, password: DEMO.owner.password, roleId: await roleId(db, orgId, 'owner'), allStores: true, storeIds: [] }, opts);
   await createUser(ctx, { name: DEMO.manager.name, pin: DEMO.manager.pin, roleId: await roleId(db, orgId, 'manager'), allStores: false, storeIds: [storeId] }, opts);
   await createUser(ctx, { name: DEMO.cashier.name, pin: DEMO.cashier.pin, roleId: await roleId(db, orgId, 'cashier'), allStores: false, storeIds: [storeId] }, opts);
+  await seedDemoCatalog(ctx, storeId);
   await recordAudit(ctx, { action: 'system.seed_demo', storeId, details: { store: DEMO.store } });
   return { seeded: true };
 }

@@ -35,6 +35,11 @@ export function BackofficeLayout() {
 
   const nav = [
     { to: '/backoffice', label: t('nav.dashboard'), exact: true },
+    { to: '/backoffice/products', label: t('nav.products'), exact: false },
+    { to: '/backoffice/categories', label: t('nav.categories'), exact: false },
+    { to: '/backoffice/tax-rates', label: t('nav.taxRates'), exact: false },
+    { to: '/backoffice/promotions', label: t('nav.promotions'), exact: false },
+    { to: '/backoffice/import', label: t('nav.import'), exact: false },
     { to: '/backoffice/devices', label: t('nav.devices'), exact: false },
     { to: '/backoffice/audit', label: t('nav.audit'), exact: false },
     { to: '/fleet', label: t('nav.fleet'), exact: false },

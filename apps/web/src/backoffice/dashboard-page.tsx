@@ -6,6 +6,8 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const tiles = [
+    { to: '/backoffice/products', title: t('nav.products'), text: t('dashboard.productsText') },
+    { to: '/backoffice/promotions', title: t('nav.promotions'), text: t('dashboard.promotionsText') },
     { to: '/backoffice/devices', title: t('nav.devices'), text: t('dashboard.devicesText') },
     { to: '/backoffice/audit', title: t('nav.audit'), text: t('dashboard.auditText') },
     { to: '/fleet', title: t('nav.fleet'), text: t('dashboard.fleetText') },

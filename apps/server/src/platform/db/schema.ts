@@ -164,3 +164,151 @@ export interface DB {
 
 // Kept so later tables with database-generated columns have the helper at hand.
 export type { Generated };
+
+// ---- Catalog (issue 3, migration 0002-catalog) ----
+
+export interface CatalogSeqTable {
+  org_id: string;
+  value: number;
+}
+
+export interface CatalogChangesTable {
+  org_id: string;
+  seq: number;
+  entity_type: 'product' | 'category' | 'tax_class' | 'modifier_group' | 'promotion';
+  entity_id: string;
+  op: 'upsert' | 'delete';
+  store_id: string | null;
+  at: string;
+}
+
+export interface TaxClassesTable {
+  id: string;
+  org_id: string;
+  country: string;
+  code: string;
+  name: string;
+  rate_bp: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  org_id: string;
+  parent_id: string | null;
+  name: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  org_id: string;
+  sku: string;
+  sku_search: string;
+  name: string;
+  name_search: string;
+  description: string;
+  category_id: string | null;
+  tax_class: string;
+  unit: 'piece' | 'kg' | 'l' | 'm';
+  sold_by_weight: Bool;
+  image_url: string | null;
+  status: 'active' | 'archived';
+  deposit_product_id: string | null;
+  cost_price: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VariantsTable {
+  id: string;
+  org_id: string;
+  product_id: string;
+  sku: string;
+  name: string;
+  options: string;
+  status: 'active' | 'archived';
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BarcodesTable {
+  id: string;
+  org_id: string;
+  product_id: string;
+  variant_id: string | null;
+  code: string;
+  lookup_key: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface StorePricesTable {
+  id: string;
+  org_id: string;
+  store_id: string;
+  product_id: string;
+  variant_id: string | null;
+  variant_key: string;
+  price: number;
+  currency: string;
+  updated_at: string;
+}
+
+export interface ModifierGroupsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  min_select: number;
+  max_select: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModifierOptionsTable {
+  id: string;
+  group_id: string;
+  name: string;
+  price_delta: number;
+  sort_order: number;
+  active: Bool;
+}
+
+export interface ProductModifierGroupsTable {
+  product_id: string;
+  group_id: string;
+  sort_order: number;
+}
+
+export interface PromotionsTable {
+  id: string;
+  org_id: string;
+  store_id: string;
+  name: string;
+  definition: string;
+  active: Bool;
+  starts_at: string | null;
+  ends_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+// Declaration merging keeps this section append-only.
+export interface DB {
+  catalog_seq: CatalogSeqTable;
+  catalog_changes: CatalogChangesTable;
+  tax_classes: TaxClassesTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  variants: VariantsTable;
+  barcodes: BarcodesTable;
+  store_prices: StorePricesTable;
+  modifier_groups: ModifierGroupsTable;
+  modifier_options: ModifierOptionsTable;
+  product_modifier_groups: ProductModifierGroupsTable;
+  promotions: PromotionsTable;
+}

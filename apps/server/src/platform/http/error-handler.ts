@@ -10,6 +10,21 @@ function body(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/**
+ * Constraint violations that slipped past a service's own checks (two requests racing for the same
+ * SKU, say): the database refused the write, so nothing changed — a conflict, not an internal error.
+ */
+function fromDatabase(err: { code?: unknown }): AppError | undefined {
+  const code = String(err.code ?? '');
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('conflict', 'duplicate', 'This already exists (it was just created by another request)');
+  }
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new AppError('conflict', 'reference_conflict', 'A referenced record does not exist or is still in use');
+  }
+  return undefined;
+}
+
 /** Maps Fastify's own failures (parsing, limits) onto the closed error set. */
 function fromFastify(err: FastifyError): AppError | undefined {
   switch (err.code) {
@@ -54,7 +69,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .code(400)
         .send(body('validation_failed', first ? `${first.field}: ${first.message}` : 'Invalid request', { fields }));
     }
-    const appErr = err instanceof AppError ? err : fromFastify(err);
+    const appErr = err instanceof AppError ? err : (fromDatabase(err) ?? fromFastify(err));
     if (appErr) {
       if (appErr.kind === 'internal' || appErr.kind === 'unavailable') request.log.error({ err }, 'request failed');
       return reply.code(ERROR_KINDS[appErr.kind]).send(body(appErr.code, appErr.message, appErr.details));

@@ -69,3 +69,31 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export { ApiError };
+
+/** A file download (CSV export): same auth and error handling as `api`, body as a Blob. */
+export async function apiDownload(
+  path: string,
+  query?: RequestOptions['query'],
+): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = { Accept: 'text/csv, application/json' };
+  const deviceToken = getDeviceToken();
+  if (deviceToken) headers['X-Device-Token'] = deviceToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin', headers });
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!response.ok) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await response.text());
+    } catch {
+      parsed = undefined;
+    }
+    throw parseApiError(response.status, parsed);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), filename: match?.[1] ?? null };
+}

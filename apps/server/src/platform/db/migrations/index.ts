@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-platform.js';
+import * as m0002 from './0002-catalog.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL. Forward-only: migrations have no `down`;
@@ -7,4 +8,5 @@ import * as m0001 from './0001-platform.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
+  '0002-catalog': m0002,
 };

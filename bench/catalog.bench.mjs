@@ -46,6 +46,7 @@ export async function run(ctx) {
   const { buildApp } = await mod('apps/server/dist/app.js');
   const { parseConfig } = await mod('apps/server/dist/config.js');
   const { createMetrics } = await mod('apps/server/dist/platform/http/metrics.js');
+  const { InProcessEventBus } = await mod('apps/server/dist/platform/events/index.js');
 
   const rows = [];
   const N = ctx.quick ? 10_000 : 100_000;
@@ -101,6 +102,7 @@ export async function run(ctx) {
       database,
       clock: systemClock,
       metrics: createMetrics(),
+      events: new InProcessEventBus(),
       pinPepper: pepper,
       rateLimits: { loginPerMinute: 1000, pinPerMinute: 1000 },
       logger: false,

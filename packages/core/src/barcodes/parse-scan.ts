@@ -121,7 +121,13 @@ function parseEight(code: string, config: StoreBarcodeConfig): GtinScan {
  * GS1 data.
  */
 export function parseScan(raw: string, config: StoreBarcodeConfig = GERMAN_BARCODE_CONFIG): ScanResult {
-  config.variableMeasure.forEach(validateRule);
+  for (const rule of config.variableMeasure) {
+    // Validating a rule costs more than a whole scan; rules are immutable, so once per rule object.
+    if (!validatedRules.has(rule)) {
+      validateRule(rule);
+      validatedRules.add(rule);
+    }
+  }
   let code = raw.replace(/^[\r\n\t ]+|[\r\n\t ]+$/g, '');
   if (code.length === 0) throw new BarcodeError('length', 'Empty scan');
   const gs1Options = {
@@ -149,6 +155,8 @@ export function parseScan(raw: string, config: StoreBarcodeConfig = GERMAN_BARCO
   if (n > 14 && code.startsWith('01')) return parseGs1(code, gs1Options);
   throw new BarcodeError('length', `No supported barcode has ${n} digits: ${code}`);
 }
+
+const validatedRules = new WeakSet<VariableMeasureRule>();
 
 export type SafeScanResult = { ok: true; scan: ScanResult } | { ok: false; error: BarcodeError };
 

@@ -44,6 +44,31 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; parsing dominates short queries (a scan lookup)
+ * and huge IN lists alike. Statements are reusable, so keep the most recent ones by SQL text.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (source: string) => {
+        let stmt = cache.get(source);
+        if (stmt) {
+          cache.delete(source);
+        } else {
+          stmt = prepare(source);
+          if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(source, stmt);
+        return stmt;
+      };
+    },
+  });
+}
+
 export function createDatabase(opts: DatabaseOptions): Database {
   let observer: QueryObserver | undefined = opts.onQuery;
   const log = (event: LogEvent) => observer?.(event.queryDurationMillis, event.level === 'query');
@@ -77,7 +102,7 @@ export function createDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
   return {
     db,
     dialect: 'sqlite',

@@ -26,6 +26,8 @@ const envSchema = z.object({
   OPENTILL_PUBLIC_URL: z.string().url().optional(),
   OPENTILL_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   OPENTILL_WEB_DIR: z.string().min(1).optional(),
+  OPENTILL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  OPENTILL_PIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export type Config = {
@@ -40,6 +42,8 @@ export type Config = {
   publicUrl: string | undefined;
   sessionTtlMs: number;
   webDir: string | undefined;
+  /** Attempts per minute and client address on the login and PIN/pairing endpoints. */
+  rateLimits: { loginPerMinute: number; pinPerMinute: number };
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +76,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.OPENTILL_PUBLIC_URL,
     sessionTtlMs: e.OPENTILL_SESSION_TTL_HOURS * 3600_000,
     webDir: e.OPENTILL_WEB_DIR,
+    rateLimits: { loginPerMinute: e.OPENTILL_LOGIN_RATE_LIMIT, pinPerMinute: e.OPENTILL_PIN_RATE_LIMIT },
   };
 }

@@ -40,7 +40,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     clock: systemClock,
     metrics,
     pinPepper,
-    rateLimits: opts.rateLimits ?? { loginPerMinute: 10, pinPerMinute: 30 },
+    rateLimits: opts.rateLimits ?? config.rateLimits,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

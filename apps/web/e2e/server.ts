@@ -46,7 +46,7 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     ['apps/server/dist/cli.js', 'serve', '--demo', '--port', String(port), '--data-dir', dataDir, '--host', '127.0.0.1'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', OPENTILL_LOGIN_RATE_LIMIT: '1000', OPENTILL_PIN_RATE_LIMIT: '1000' } },
   );
   let log = '';
   const keep = (chunk: Buffer) => {

@@ -47,6 +47,7 @@ export async function run(ctx) {
   const { parseConfig } = await mod('apps/server/dist/config.js');
   const { createMetrics } = await mod('apps/server/dist/platform/http/metrics.js');
   const { InProcessEventBus } = await mod('apps/server/dist/platform/events/index.js');
+  const { simulatedTerminals } = await mod('apps/server/dist/modules/payments/index.js');
 
   const rows = [];
   const N = ctx.quick ? 10_000 : 100_000;
@@ -103,6 +104,7 @@ export async function run(ctx) {
       clock: systemClock,
       metrics: createMetrics(),
       events: new InProcessEventBus(),
+      paymentTerminals: simulatedTerminals(),
       pinPepper: pepper,
       rateLimits: { loginPerMinute: 1000, pinPerMinute: 1000 },
       logger: false,

@@ -22,7 +22,12 @@ import { registerCatalogImportRoutes } from './modules/catalog-import/index.js';
 import { authenticate, registerAuthRoutes } from './modules/auth/index.js';
 import { registerDeviceRoutes } from './modules/devices/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
+import { registerJournalRoutes } from './modules/journal/index.js';
+import { registerShiftRoutes } from './modules/shifts/index.js';
+import { registerStockRoutes } from './modules/stock/index.js';
 import { registerStoreRoutes } from './modules/stores/index.js';
+import { registerCardPaymentRoutes } from './modules/payments/index.js';
+import { registerSalesRoutes } from './modules/sales/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -98,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       approver: null,
       deviceId: null,
       registerId: null,
+      events: deps.events,
     };
     request.ctx = base;
   });
@@ -124,6 +130,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerAuditRoutes(api);
       registerCatalogRoutes(api);
       registerCatalogImportRoutes(api);
+      registerSalesRoutes(api);
+      registerCardPaymentRoutes(api);
+      registerJournalRoutes(api);
+      registerStockRoutes(api);
+      registerShiftRoutes(api);
     },
     { prefix: '/api/v1' },
   );

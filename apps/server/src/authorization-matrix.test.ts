@@ -16,10 +16,16 @@ import {
   type World,
 } from './test-support/matrix-fixtures.js';
 import { describeEachDb } from './test-support/test-db.js';
+import { uuidv7 } from '@opentill/core';
+import { buildSalesWorld, type SalesWorld } from './modules/sales/sales-matrix-fixtures.js';
+import { buildCheckoutWorld, type CheckoutWorld } from './modules/shifts/checkout-matrix-fixtures.js';
 import { buildCatalogWorld, catalogReq, matrixEan, matrixSku, type CatalogWorld } from './modules/catalog/catalog-matrix-fixtures.js';
 
 /** Catalog fixtures (built with the world); module-level so the catalog rows can name their ids. */
 let cw: CatalogWorld;
+/** Issue 4 ledgers: shifts to report on, close and move cash in (built with the world). */
+let ckw: CheckoutWorld;
+let sw: SalesWorld;
 
 /**
  * Every /api/v1 route × every built-in role, a second store and a store-scoped API key. A cell is the
@@ -42,6 +48,11 @@ const UNAUTH = '401 unauthenticated';
 const DENIED = '403 permission_denied';
 const FOREIGN = '403 store_forbidden';
 const HIDDEN = '404 not_found';
+const NF = '404 not_found';
+const TRANSITION = '409 invalid_transition';
+const NOT_REFUNDABLE = '409 not_refundable';
+const NOT_OPEN = '409 sale_not_open';
+const USE_CARD = '409 use_card_payments';
 
 /** Same answer for every principal. */
 const all = (e: Expected): Row => Object.fromEntries(PRINCIPALS.map((p) => [p, e])) as Row;
@@ -551,6 +562,247 @@ const CASES: MatrixCase[] = [
     request: (w) => ({ method: 'GET', url: `/catalog/export?storeId=${w.storeB}` }),
     expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
   },
+
+  // ---- sales (issue 4). Allowed callers reach the command, which then refuses the deliberately
+  // unusable body (unknown product, voided sale) — so no cell changes state. ----
+  {
+    route: 'POST /sales',
+    variant: 'A',
+    request: (w) => ({ method: 'POST', url: '/sales', body: sw.saleBody(w.registerA) }),
+    expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales',
+    variant: 'B',
+    request: (w) => ({ method: 'POST', url: '/sales', body: sw.saleBody(w.registerB) }),
+    expect: row(UNAUTH, NF, NF, FOREIGN, FOREIGN, NF, FOREIGN),
+  },
+  {
+    route: 'POST /sales/open',
+    request: (w) => ({ method: 'POST', url: '/sales/open', body: { id: uuidv7(), registerId: w.registerA, lines: sw.unknownLines() } }),
+    expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
+  {
+    route: 'PATCH /sales/{id}',
+    request: () => ({ method: 'PATCH', url: `/sales/${sw.openSaleId}`, body: { lines: sw.unknownLines() } }),
+    expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/payments',
+    request: () => ({ method: 'POST', url: `/sales/${sw.openSaleId}/payments`, body: { id: uuidv7(), tender: 'card', amount: 100 } }),
+    expect: row(UNAUTH, USE_CARD, USE_CARD, USE_CARD, USE_CARD, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/park',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/park` }),
+    expect: row(UNAUTH, TRANSITION, TRANSITION, TRANSITION, TRANSITION, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/resume',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/resume`, body: {} }),
+    expect: row(UNAUTH, TRANSITION, TRANSITION, TRANSITION, TRANSITION, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/void',
+    variant: 'already voided',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/void`, body: { reason: 'matrix' } }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/complete',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/complete`, body: { registerSeq: 1, receiptNo: 'MX-1' } }),
+    expect: row(UNAUTH, TRANSITION, TRANSITION, TRANSITION, TRANSITION, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/refunds',
+    request: (w) => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/refunds`, body: sw.refundBody(w.registerA) }),
+    expect: row(UNAUTH, NOT_REFUNDABLE, NOT_REFUNDABLE, NOT_REFUNDABLE, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/exchanges',
+    request: (w) => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/exchanges`, body: { ...sw.refundBody(w.registerA), returns: sw.refundBody(w.registerA).lines, lines: sw.unknownLines(), payments: [], totals: { total: 0 } } }),
+    expect: row(UNAUTH, NOT_REFUNDABLE, NOT_REFUNDABLE, NOT_REFUNDABLE, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /refunds/no-receipt',
+    request: (w) => ({ method: 'POST', url: '/refunds/no-receipt', body: { ...sw.refundBody(w.registerA), lines: sw.unknownLines(), reason: 'matrix' } }),
+    expect: row(UNAUTH, NF, NF, NF, DENIED, FOREIGN, DENIED),
+  },
+  { route: 'GET /sales/{id}', request: () => ({ method: 'GET', url: `/sales/${sw.voidedSaleId}` }), expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED) },
+  {
+    route: 'GET /sales',
+    variant: '?storeId=A',
+    request: (w) => ({ method: 'GET', url: `/sales?storeId=${w.storeA}` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /sales/by-receipt/{receiptNo}',
+    variant: '?storeId=A',
+    request: (w) => ({ method: 'GET', url: `/sales/by-receipt/MX-1?storeId=${w.storeA}` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /registers/{id}/sequence-report',
+    request: (w) => ({ method: 'GET', url: `/registers/${w.registerA}/sequence-report` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /registers/{id}/card-payments',
+    variant: 'for a voided sale',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/card-payments`, body: { id: uuidv7(), amount: 100, saleId: sw.voidedSaleId } }),
+    expect: row(UNAUTH, NOT_OPEN, NOT_OPEN, NOT_OPEN, NOT_OPEN, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /registers/{id}/card-payments/{paymentId}/recover',
+    variant: 'unknown payment',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/card-payments/${uuidv7()}/recover` }),
+    expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
+  // ---- journal, stock, shifts and cash (issue 4 ledgers) ----
+  {
+    route: 'GET /stores/{id}/journal/verify',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/journal/verify` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /stores/{id}/journal/verify',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeB}/journal/verify` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'GET /stores/{id}/journal',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/journal?limit=5` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /stores/{id}/journal',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeB}/journal?limit=5` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'GET /stores/{id}/stock',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/stock?limit=5` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /stores/{id}/stock',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeB}/stock?limit=5` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'GET /stores/{id}/stock/movements',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/stock/movements?limit=5` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /stores/{id}/stock/movements',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeB}/stock/movements?limit=5` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'POST /stores/{id}/stock/adjustments',
+    variant: 'A',
+    request: (w) => ({ method: 'POST', url: `/stores/${w.storeA}/stock/adjustments`, body: { id: uuidv7(), lines: [{ productId: cw.productId, qtyMilli: 1000, reason: 'matrix' }] } }),
+    expect: row(UNAUTH, 201, 201, 201, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /stores/{id}/stock/adjustments',
+    variant: 'B',
+    request: (w) => ({ method: 'POST', url: `/stores/${w.storeB}/stock/adjustments`, body: { id: uuidv7(), lines: [{ productId: cw.productId, qtyMilli: 1000, reason: 'matrix' }] } }),
+    expect: row(UNAUTH, 201, 201, FOREIGN, FOREIGN, 201, FOREIGN),
+  },
+  {
+    route: 'PATCH /stores/{id}/stock-policy',
+    variant: 'A',
+    request: (w) => ({ method: 'PATCH', url: `/stores/${w.storeA}/stock-policy`, body: { negativeStock: 'allow' } }),
+    expect: row(UNAUTH, 200, 200, DENIED, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'PATCH /stores/{id}/stock-policy',
+    variant: 'B',
+    request: (w) => ({ method: 'PATCH', url: `/stores/${w.storeB}/stock-policy`, body: { negativeStock: 'allow' } }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, DENIED, FOREIGN),
+  },
+  {
+    route: 'POST /registers/{id}/shifts',
+    variant: 'A, fresh register',
+    request: async (w) => ({ method: 'POST', url: `/registers/${await ckw.freshRegister(w.storeA)}/shifts`, body: { id: uuidv7(), openingFloat: 5000 } }),
+    expect: row(UNAUTH, 201, 201, 201, 201, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /registers/{id}/shifts',
+    variant: 'B, fresh register',
+    request: async (w) => ({ method: 'POST', url: `/registers/${await ckw.freshRegister(w.storeB)}/shifts`, body: { id: uuidv7(), openingFloat: 5000 } }),
+    expect: row(UNAUTH, 201, 201, FOREIGN, FOREIGN, 201, FOREIGN),
+  },
+  {
+    route: 'GET /registers/{id}/shifts/current',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/registers/${w.registerA}/shifts/current` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /registers/{id}/shifts/current',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/registers/${w.registerB}/shifts/current` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'POST /shifts/{id}/cash-movements',
+    variant: 'A',
+    request: () => ({ method: 'POST', url: `/shifts/${ckw.openA}/cash-movements`, body: { id: uuidv7(), kind: 'pay_in', amount: 100, reason: 'matrix' } }),
+    expect: row(UNAUTH, 201, 201, 201, 201, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /shifts/{id}/cash-movements',
+    variant: 'B',
+    request: () => ({ method: 'POST', url: `/shifts/${ckw.openB}/cash-movements`, body: { id: uuidv7(), kind: 'pay_out', amount: 100, reason: 'matrix' } }),
+    expect: row(UNAUTH, 201, 201, FOREIGN, FOREIGN, 201, FOREIGN),
+  },
+  {
+    route: 'GET /shifts/{id}/x-report',
+    variant: 'A',
+    request: () => ({ method: 'GET', url: `/shifts/${ckw.openA}/x-report` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /shifts/{id}/x-report',
+    variant: 'B',
+    request: () => ({ method: 'GET', url: `/shifts/${ckw.openB}/x-report` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'POST /shifts/{id}/close',
+    variant: 'A (idempotent)',
+    request: () => ({ method: 'POST', url: `/shifts/${ckw.closeA}/close`, body: { countedCash: 10_000 } }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /shifts/{id}/close',
+    variant: 'B (idempotent)',
+    request: () => ({ method: 'POST', url: `/shifts/${ckw.closeB}/close`, body: { countedCash: 10_000 } }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'GET /shifts/{id}/z-report',
+    variant: 'A',
+    request: () => ({ method: 'GET', url: `/shifts/${ckw.closedA}/z-report` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /shifts/{id}/z-report',
+    variant: 'B',
+    request: () => ({ method: 'GET', url: `/shifts/${ckw.closedB}/z-report` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
 ];
 
 describeEachDb('authorization matrix: every route × every built-in role × two stores', (target) => {
@@ -560,6 +812,8 @@ describeEachDb('authorization matrix: every route × every built-in role × two 
   beforeAll(async () => {
     w = await buildWorld(h);
     cw = await buildCatalogWorld(h, w);
+    ckw = await buildCheckoutWorld(h, w);
+    sw = await buildSalesWorld(h, w);
   });
 
   it('has a row for every /api/v1 route the app serves, and none for routes that do not exist', async () => {

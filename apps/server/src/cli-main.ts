@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseConfig, type Config } from './config.js';
 import { runCatalogCommand } from './cli-catalog.js';
+import { runJournalCommand } from './cli-journal.js';
 import { runCertCommand, runMigrate, runSeed, runServe, runUserCommand } from './cli-commands.js';
 
 const HELP: Record<string, string> = {
@@ -17,6 +18,7 @@ Commands:
   cert                  Create a local CA and a server certificate for HTTPS on a shop LAN
   catalog import FILE   Import products from CSV (dry run, skip invalid rows)
   catalog export        Write the catalog with a store's prices as CSV
+  journal verify        Check the fiscal journal hash chain of every store (or --store ID)
 
 Run "opentill <command> --help" for the options of a command.
 Configuration comes from environment variables (see README): PORT, OPENTILL_DATA_DIR, DATABASE_URL, LOG_LEVEL, ...`,
@@ -42,6 +44,12 @@ Without --password the password is read from the OPENTILL_PASSWORD environment v
 Columns: sku, name, price, tax_class (required), unit, category, barcodes, cost_price, variant_sku,
 variant_options, description, status, deposit_sku (see README "Catalog import"). Nothing is imported
 if any row is invalid, unless --skip-invalid. --store may be left out when there is only one store.`,
+  journal: `Usage: opentill journal verify [--store STORE_ID] [--data-dir DIR] [--database-url URL]
+
+Re-computes the hash chain of each store's journal (every sale, refund, cash movement, shift open and
+close, no-sale). Exits 0 when every chain is intact, 1 naming the first broken entry: its sequence
+number and why (hash_mismatch: the entry was changed; prev_hash_mismatch: the chain was re-linked;
+gap: an entry is missing).`,
   cert: `Usage: opentill cert [--out DIR] [--host NAME]... [--days N]
 
 Creates (or reuses) a local certificate authority and a server certificate for this machine's names and
@@ -131,6 +139,14 @@ export async function main(argv: string[]): Promise<number> {
       if (parsed.values.help) return console.log(HELP.catalog), 0;
       if (sub === 'import' && parsed.positionals.length !== 1) throw new UsageError('catalog import needs exactly one FILE');
       return runCatalogCommand(configFrom(parsed.values), sub, { ...parsed.values, file: parsed.positionals[0] });
+    }
+    case 'journal': {
+      const [sub, ...args] = rest;
+      if (!sub || sub === '--help' || sub === '-h') return console.log(HELP.journal), sub ? 0 : 1;
+      if (sub !== 'verify') throw new UsageError(`unknown journal command "${sub}" (verify)`);
+      const { values } = parse(args, { store: { type: 'string' } });
+      if (values.help) return console.log(HELP.journal), 0;
+      return runJournalCommand(configFrom(values), sub, values);
     }
     case 'cert': {
       const { values } = parse(rest, { out: { type: 'string' }, host: { type: 'string', multiple: true }, days: { type: 'string' } });

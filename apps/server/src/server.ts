@@ -5,7 +5,9 @@ import { loadPinPepper } from './platform/bootstrap.js';
 import { systemClock } from './platform/clock.js';
 import { createDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
+import { InProcessEventBus } from './platform/events/index.js';
 import { createMetrics } from './platform/http/metrics.js';
+import { simulatedTerminals } from './modules/payments/index.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -39,6 +41,9 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     database,
     clock: systemClock,
     metrics,
+    events: new InProcessEventBus(),
+    // No real terminal adapter is configured yet: every register gets the ZVT simulator.
+    paymentTerminals: simulatedTerminals(),
     pinPepper,
     rateLimits: opts.rateLimits ?? config.rateLimits,
   });

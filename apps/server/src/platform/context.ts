@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../modules/access/permissions.js';
 import type { Clock } from './clock.js';
 import type { DB } from './db/schema.js';
+import type { EventBus } from './events/event-bus.js';
 
 /** Who is acting: a staff member (via a session) or an integration (via an API key). */
 export interface Actor {
@@ -41,11 +42,28 @@ export interface RequestContext {
   /** A paired device that authenticated this request (register sessions and device endpoints). */
   deviceId: string | null;
   registerId: string | null;
+  /** Domain events go here (set per request by the app; absent in CLI/system contexts). */
+  events?: EventBus;
+  /**
+   * Callbacks queued inside a transaction (see `publishAfterCommit`), run by `inTransaction` only
+   * after the outermost transaction committed; dropped when it rolls back.
+   */
+  afterCommit?: (() => void)[];
 }
 
 export async function inTransaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  const afterCommit: (() => void)[] = [];
+  const result = await ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, afterCommit }));
+  for (const run of afterCommit) {
+    try {
+      run();
+    } catch (err) {
+      // Committed is committed: a failing after-commit step is logged, never turned into a failed request.
+      console.error('after-commit callback failed:', err);
+    }
+  }
+  return result;
 }
 
 export function canSeeStore(actor: Actor, storeId: string): boolean {

@@ -7,13 +7,19 @@ import { loadPinPepper } from '../platform/bootstrap.js';
 import { ManualClock } from '../platform/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { InProcessEventBus, type EventBus } from '../platform/events/index.js';
 import { createMetrics } from '../platform/http/metrics.js';
+import { simulatedTerminals } from '../modules/payments/index.js';
 import type { DbTarget } from './test-db.js';
 
 export interface Harness {
   app: FastifyInstance;
   database: Database;
   clock: ManualClock;
+  /** The app's event bus (subscribe to observe published domain events). */
+  events: EventBus;
+  /** The simulated card terminal of each register (script outcomes with `.next(...)`). */
+  terminals: ReturnType<typeof simulatedTerminals>;
   demo: { storeId: string; registerIds: string[]; orgId: string };
   /** Inject with JSON; `token` becomes a bearer header, `device` an X-Device-Token header. */
   req(opts: InjectOptions & { token?: string; device?: string; body?: unknown }): Promise<LightMyRequestResponse>;
@@ -38,11 +44,15 @@ export function useHarness(target: DbTarget, opts: { rateLimits?: { loginPerMinu
     const pepper = await loadPinPepper(database.db);
     const clock = new ManualClock(START);
     await seedDemo(database.db, clock, pepper);
+    const events = new InProcessEventBus();
+    const terminals = simulatedTerminals();
     const app = await buildApp({
       config: parseConfig({ LOG_LEVEL: 'silent', OPENTILL_WEB_DIR: '/nonexistent' }),
       database,
       clock,
       metrics: createMetrics(),
+      events,
+      paymentTerminals: terminals,
       pinPepper: pepper,
       rateLimits: opts.rateLimits ?? { loginPerMinute: 10_000, pinPerMinute: 10_000 },
       logger: false,
@@ -54,6 +64,8 @@ export function useHarness(target: DbTarget, opts: { rateLimits?: { loginPerMinu
       app,
       database,
       clock,
+      events,
+      terminals,
       demo: { storeId: store.id, orgId: store.org_id, registerIds: registers.map((r) => r.id) },
     });
   });

@@ -14,6 +14,6 @@ export function presentStore(s: StoreRow) {
   };
 }
 
-export function presentRegister(r: RegisterRow) {
+export function presentRegister(r: Pick<RegisterRow, 'id' | 'store_id' | 'name' | 'created_at'>) {
   return { id: r.id, storeId: r.store_id, name: r.name, createdAt: r.created_at };
 }

@@ -4,6 +4,8 @@ import { inTransaction, type RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { appendJournal } from '../journal/journal.repository.js';
+import { findOpenShift } from '../shifts/shifts.repository.js';
 import { assertStoreAccess } from '../auth/authorize.js';
 import { presentRegister, presentStore } from './store.presenter.js';
 import type { registerBody, storeBody, storePatch } from './stores.schema.js';
@@ -105,15 +107,29 @@ export async function renameRegister(ctx: RequestContext, id: string, input: z.i
   });
 }
 
-/** No-sale drawer opening: always audited (who, which register, approver when overridden). */
+/** No-sale drawer opening: always audited (who, which register, approver when overridden) and journaled. */
 export async function recordNoSale(ctx: RequestContext, registerId: string, reason: string | undefined) {
   const register = await findRegister(ctx, registerId);
   if (!register) throw notFound('Register');
   assertStoreAccess(ctx, register.store_id);
   const openedAt = iso(ctx.clock.now());
-  await recordAudit(
-    { ...ctx, registerId },
-    { action: 'cash.drawer.no_sale', storeId: register.store_id, entityType: 'register', entityId: registerId, details: { reason: reason ?? null } },
-  );
-  return { openedAt, approvedBy: ctx.approver?.name ?? null };
+  return inTransaction({ ...ctx, registerId }, async (tx) => {
+    // Allowed outside a shift; journaled with the open shift when there is one.
+    const shift = await findOpenShift(tx, registerId);
+    const journal = await appendJournal(tx, {
+      storeId: register.store_id,
+      registerId,
+      shiftId: shift?.id ?? null,
+      type: 'no_sale',
+      payload: { reason: reason ?? null, userId: tx.actor?.userId ?? null, approverUserId: tx.approver?.userId ?? null },
+    });
+    await recordAudit(tx, {
+      action: 'cash.drawer.no_sale',
+      storeId: register.store_id,
+      entityType: 'register',
+      entityId: registerId,
+      details: { reason: reason ?? null, journalSeq: journal.seq },
+    });
+    return { openedAt, approvedBy: ctx.approver?.name ?? null };
+  });
 }

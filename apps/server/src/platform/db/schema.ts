@@ -312,3 +312,238 @@ export interface DB {
   product_modifier_groups: ProductModifierGroupsTable;
   promotions: PromotionsTable;
 }
+
+// ---- Sales (issue 4, migration 0004-sales) ----
+
+export type SaleKind = 'sale' | 'refund' | 'exchange';
+export type SaleStatus = 'open' | 'parked' | 'completed' | 'voided';
+export type PaymentStatus = 'pending' | 'approved' | 'declined' | 'cancelled' | 'failed';
+
+export interface StoreSeqTable {
+  store_id: string;
+  value: number;
+}
+
+export interface SalesTable {
+  id: string;
+  org_id: string;
+  store_id: string;
+  register_id: string;
+  device_id: string | null;
+  shift_id: string | null;
+  cashier_id: string | null;
+  customer_id: string | null;
+  kind: SaleKind;
+  status: SaleStatus;
+  original_sale_id: string | null;
+  register_seq: number | null;
+  claimed_register_seq: number | null;
+  receipt_no: string | null;
+  store_seq: number | null;
+  currency: string;
+  subtotal: number;
+  discount_total: number;
+  tax_total: number;
+  total: number;
+  rounding: number;
+  price_source: 'server' | 'register';
+  price_difference: number;
+  catalog_seq: number | null;
+  priced_at: string | null;
+  /** JSON: [{rateBp, gross, net, tax}] */
+  vat: string;
+  /** JSON: the pricing request of an open/parked sale (lines as entered), to re-price on resume. */
+  pricing_input: string | null;
+  training: Bool;
+  void_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  parked_at: string | null;
+  completed_at: string | null;
+  voided_at: string | null;
+}
+
+export interface SaleLinesTable {
+  id: string;
+  sale_id: string;
+  line_no: number;
+  product_id: string;
+  variant_id: string | null;
+  name: string;
+  qty_milli: number;
+  unit_price: number;
+  base_amount: number;
+  discount: number;
+  total: number;
+  net: number;
+  tax: number;
+  tax_rate_bp: number;
+  deposit_for: string | null;
+  price_override_by: string | null;
+  original_line_id: string | null;
+  refunded_qty_milli: number;
+  /** JSON: modifiers, discount and override as entered. */
+  input: string;
+}
+
+export interface SalePaymentsTable {
+  id: string;
+  sale_id: string;
+  tender: string;
+  custom_name: string | null;
+  amount: number;
+  tendered: number | null;
+  change: number;
+  tip: number;
+  status: PaymentStatus;
+  card_brand: string | null;
+  card_last4: string | null;
+  auth_code: string | null;
+  terminal_ref: string | null;
+  terminal_tx_id: string | null;
+  voucher_code: string | null;
+  created_at: string;
+}
+
+export interface CardPaymentsTable {
+  id: string;
+  store_id: string;
+  register_id: string;
+  sale_id: string | null;
+  amount: number;
+  tip: number;
+  status: 'pending' | 'approved' | 'declined' | 'cancelled' | 'timeout' | 'failed';
+  card_brand: string | null;
+  card_last4: string | null;
+  auth_code: string | null;
+  terminal_ref: string;
+  terminal_tx_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  store_id: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface DB {
+  store_seq: StoreSeqTable;
+  sales: SalesTable;
+  sale_lines: SaleLinesTable;
+  sale_payments: SalePaymentsTable;
+  card_payments: CardPaymentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+// ---- Checkout ledgers (issue 4, migration 0003-ledger) ----
+
+export type StockMovementKind = 'sale' | 'refund' | 'exchange' | 'void' | 'adjustment' | 'receipt' | 'transfer_out' | 'transfer_in' | 'count';
+export type NegativeStockPolicy = 'allow' | 'block';
+
+/** Added by 0003: `stores.negative_stock_policy` (default 'allow'). */
+export interface StoresTable {
+  negative_stock_policy: Generated<NegativeStockPolicy>;
+}
+
+/** Added by 0003: `registers.z_counter`, the last Z number allocated on the register. */
+export interface RegistersTable {
+  z_counter: Generated<number>;
+}
+
+export interface StockMovementsTable {
+  id: string;
+  store_id: string;
+  product_id: string;
+  variant_id: string | null;
+  variant_key: string;
+  kind: StockMovementKind;
+  qty_milli: number;
+  ref_type: string;
+  ref_id: string;
+  ref_line_id: string;
+  reason: Generated<string>;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface StockLevelsTable {
+  store_id: string;
+  product_id: string;
+  variant_key: string;
+  qty_milli: number;
+  updated_at: string;
+}
+
+export interface JournalHeadsTable {
+  store_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface JournalEntriesTable {
+  store_id: string;
+  seq: number;
+  id: string;
+  at: string;
+  type: string;
+  register_id: string | null;
+  shift_id: string | null;
+  document_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ShiftsTable {
+  id: string;
+  store_id: string;
+  register_id: string;
+  open_register_id: string | null;
+  status: 'open' | 'closed';
+  opened_by: string | null;
+  opened_by_name: string;
+  opened_at: string;
+  opening_float: number;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closed_at: string | null;
+  z_number: number | null;
+  counted_cash: number | null;
+  expected_cash: number | null;
+  over_short: number | null;
+  counted_denominations: string | null;
+}
+
+export interface ShiftTotalsTable {
+  shift_id: string;
+  key: string;
+  count: number;
+  amount: number;
+}
+
+export interface CashMovementsTable {
+  id: string;
+  shift_id: string;
+  store_id: string;
+  register_id: string;
+  kind: 'pay_in' | 'pay_out' | 'bank_deposit' | 'tip_out';
+  amount: number;
+  reason: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface DB {
+  stock_movements: StockMovementsTable;
+  stock_levels: StockLevelsTable;
+  journal_heads: JournalHeadsTable;
+  journal_entries: JournalEntriesTable;
+  shifts: ShiftsTable;
+  shift_totals: ShiftTotalsTable;
+  cash_movements: CashMovementsTable;
+}

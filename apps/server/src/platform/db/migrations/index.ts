@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-platform.js';
 import * as m0002 from './0002-catalog.js';
+import * as m0003 from './0003-ledger.js';
+import * as m0004 from './0004-sales.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL. Forward-only: migrations have no `down`;
@@ -9,4 +11,6 @@ import * as m0002 from './0002-catalog.js';
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-catalog': m0002,
+  '0003-ledger': m0003,
+  '0004-sales': m0004,
 };

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { RequestContext } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import { iso } from '../../platform/clock.js';
+import { conflict, invalid } from '../../platform/errors.js';
+
+/**
+ * Idempotent writes. The key row is inserted FIRST in the document's transaction: a concurrent
+ * duplicate blocks on the primary key (PostgreSQL) or waits for the single writer (SQLite), then
+ * fails with a unique violation and answers with the stored response. The same key with another body
+ * is refused (`idempotency_key_reused`). Nothing here depends on timing.
+ */
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function requestHash(route: string, body: unknown): string {
+  return createHash('sha256').update(route).update('\n').update(canonical(body)).digest('hex');
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function idempotencyKey(header: unknown, fallback: string): string {
+  if (header === undefined) return fallback;
+  if (typeof header !== 'string' || !/^[\x21-\x7e]{8,200}$/.test(header)) {
+    throw invalid('invalid_idempotency_key', 'Idempotency-Key: 8–200 printable ASCII characters', { field: 'headers.idempotency-key' });
+  }
+  return header;
+}
+
+async function stored(ctx: RequestContext, key: string, storeId: string, hash: string): Promise<StoredResponse | undefined> {
+  const row = await ctx.db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+  if (!row) return undefined;
+  if (row.request_hash !== hash || row.store_id !== storeId) {
+    throw conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request', { field: 'headers.idempotency-key' });
+  }
+  return { statusCode: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
+}
+
+export async function idempotent(
+  ctx: RequestContext,
+  opts: { key: string; storeId: string; route: string; body: unknown },
+  run: (tx: RequestContext) => Promise<{ statusCode: number; body: unknown }>,
+): Promise<StoredResponse> {
+  const hash = requestHash(opts.route, opts.body);
+  const before = await stored(ctx, opts.key, opts.storeId, hash);
+  if (before) return before;
+  // One retry: a unique violation is either the duplicate (answered from the key row) or a number
+  // that a concurrent document took a moment earlier (the second attempt sees it and reports it).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(ctx, async (tx) => {
+        const now = iso(tx.clock.now());
+        await tx.db
+          .insertInto('idempotency_keys')
+          .values({ key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: 0, response: '', created_at: now })
+          .execute();
+        const result = await run(tx);
+        await tx.db
+          .updateTable('idempotency_keys')
+          .set({ status_code: result.statusCode, response: JSON.stringify(result.body) })
+          .where('key', '=', opts.key)
+          .execute();
+        return { ...result, replayed: false };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const after = await stored(ctx, opts.key, opts.storeId, hash);
+      if (after) return after;
+      if (attempt >= 1) throw err;
+    }
+  }
+}

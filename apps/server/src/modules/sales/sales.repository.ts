@@ -1,0 +1,123 @@
+import type { Insertable, Selectable } from 'kysely';
+import { iso } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { SaleLinesTable, SalePaymentsTable, SalesTable } from '../../platform/db/schema.js';
+
+export type SaleRow = Selectable<SalesTable>;
+export type SaleLineRow = Selectable<SaleLinesTable>;
+export type SalePaymentRow = Selectable<SalePaymentsTable>;
+
+/** A sale with its lines and payments, as stored. */
+export interface SaleDoc {
+  sale: SaleRow;
+  lines: SaleLineRow[];
+  payments: SalePaymentRow[];
+}
+
+export async function findSale(ctx: RequestContext, id: string): Promise<SaleRow | undefined> {
+  return ctx.db.selectFrom('sales').selectAll().where('id', '=', id).where('org_id', '=', ctx.actor!.orgId).executeTakeFirst();
+}
+
+/** Locks the sale row for the rest of the transaction (PostgreSQL); SQLite writers are serialised anyway. */
+export async function touchSale(tx: RequestContext, id: string, status: SaleRow['status'][]): Promise<boolean> {
+  const res = await tx.db
+    .updateTable('sales')
+    .set({ updated_at: iso(tx.clock.now()) })
+    .where('id', '=', id)
+    .where('status', 'in', status)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function loadDoc(ctx: RequestContext, id: string): Promise<SaleDoc | undefined> {
+  const sale = await findSale(ctx, id);
+  if (!sale) return undefined;
+  const [lines, payments] = await Promise.all([
+    ctx.db.selectFrom('sale_lines').selectAll().where('sale_id', '=', id).orderBy('line_no').execute(),
+    ctx.db.selectFrom('sale_payments').selectAll().where('sale_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  return { sale, lines, payments };
+}
+
+export async function insertSale(tx: RequestContext, row: Insertable<SalesTable>): Promise<void> {
+  await tx.db.insertInto('sales').values(row).execute();
+}
+
+export async function replaceLines(tx: RequestContext, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
+  await tx.db.deleteFrom('sale_lines').where('sale_id', '=', saleId).execute();
+  if (rows.length) await tx.db.insertInto('sale_lines').values(rows).execute();
+}
+
+export async function insertPayments(tx: RequestContext, rows: Insertable<SalePaymentsTable>[]): Promise<void> {
+  if (rows.length) await tx.db.insertInto('sale_payments').values(rows).execute();
+}
+
+/** Next store-wide document number: the counter row is locked by UPDATE … RETURNING until commit. */
+export async function nextStoreSeq(tx: RequestContext, storeId: string): Promise<number> {
+  await tx.db.insertInto('store_seq').values({ store_id: storeId, value: 0 }).onConflict((oc) => oc.column('store_id').doNothing()).execute();
+  const row = await tx.db
+    .updateTable('store_seq')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('store_id', '=', storeId)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** The document that already holds `registerSeq` on the register, if any. */
+export async function holderOfRegisterSeq(tx: RequestContext, registerId: string, registerSeq: number): Promise<string | undefined> {
+  const row = await tx.db.selectFrom('sales').select('id').where('register_id', '=', registerId).where('register_seq', '=', registerSeq).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Adds `qty` to a line's refunded quantity only while it stays within the sold quantity, in one
+ * statement (the row stays locked until commit). Returns the new refunded quantity, or null when the
+ * refund would exceed what was sold.
+ */
+export async function addRefundedQty(tx: RequestContext, lineId: string, qty: number): Promise<number | null> {
+  const row = await tx.db
+    .updateTable('sale_lines')
+    .set((eb) => ({ refunded_qty_milli: eb('refunded_qty_milli', '+', qty) }))
+    .where('id', '=', lineId)
+    .where((eb) => eb(eb('refunded_qty_milli', '+', qty), '<=', eb.ref('qty_milli')))
+    .returning('refunded_qty_milli')
+    .executeTakeFirst();
+  return row ? Number(row.refunded_qty_milli) : null;
+}
+
+export async function claimedSeqs(ctx: RequestContext, registerId: string) {
+  return ctx.db
+    .selectFrom('sales')
+    .select(['id', 'claimed_register_seq', 'receipt_no', 'register_seq'])
+    .where('register_id', '=', registerId)
+    .where('claimed_register_seq', 'is not', null)
+    .orderBy('claimed_register_seq')
+    .execute();
+}
+
+export async function findByReceipt(ctx: RequestContext, storeId: string, receiptNo: string): Promise<SaleRow[]> {
+  return ctx.db
+    .selectFrom('sales')
+    .selectAll()
+    .where('org_id', '=', ctx.actor!.orgId)
+    .where('store_id', '=', storeId)
+    .where('receipt_no', '=', receiptNo)
+    .orderBy('completed_at')
+    .execute();
+}
+
+export async function listSales(
+  ctx: RequestContext,
+  f: { storeId: string; registerId?: string | undefined; from?: string | undefined; to?: string | undefined; after?: { at: string; id: string } | undefined; limit: number },
+): Promise<SaleRow[]> {
+  let q = ctx.db.selectFrom('sales').selectAll().where('store_id', '=', f.storeId).where('completed_at', 'is not', null);
+  if (f.registerId) q = q.where('register_id', '=', f.registerId);
+  if (f.from) q = q.where('completed_at', '>=', f.from);
+  if (f.to) q = q.where('completed_at', '<', f.to);
+  if (f.after) {
+    const after = f.after;
+    q = q.where((eb) => eb.or([eb('completed_at', '>', after.at), eb.and([eb('completed_at', '=', after.at), eb('id', '>', after.id)])]));
+  }
+  return q.orderBy('completed_at').orderBy('id').limit(f.limit).execute();
+}

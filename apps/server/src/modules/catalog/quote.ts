@@ -16,17 +16,25 @@ import { effectiveTaxClasses, unknownTaxClassForStore } from './tax-classes.js';
  */
 
 /** UTC offset of a time zone at an instant, in minutes (CET +60, CEST +120). */
+// Creating an Intl.DateTimeFormat costs far more than using one; a shop has one or a few zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);

@@ -19,15 +19,19 @@ export async function completeSale(
   opts: { store: StoreRow; register: RegisterRow; body: SaleBody; key: string; overrideBy: string | null },
 ): Promise<StoredResponse> {
   const { store, register, body } = opts;
-  return idempotent(ctx, { key: opts.key, storeId: store.id, route: 'POST /sales', body }, async (tx) => {
-    if (await findSale(tx, body.id)) return { statusCode: 200, body: presentSale((await loadDoc(tx, body.id))!) };
-    const allCash = isAllCash(body.payments);
-    const doc = await priceAndCheck(
-      tx,
+  const allCash = isAllCash(body.payments);
+  const price = (c: RequestContext) =>
+    priceAndCheck(
+      c,
       store,
-      { lines: body.lines, cartDiscount: body.cartDiscount, coupons: body.coupons, registerTotal: body.totals.total, catalogSeq: body.catalogSeq, at: body.pricedAt ? new Date(body.pricedAt) : tx.clock.now() },
+      { lines: body.lines, cartDiscount: body.cartDiscount, coupons: body.coupons, registerTotal: body.totals.total, catalogSeq: body.catalogSeq, at: body.pricedAt ? new Date(body.pricedAt) : c.clock.now() },
       (d) => (allCash ? d.cashTotal : d.total),
     );
+  // A sale that exists already (sent again under another key) is answered as stored, never re-priced.
+  const prepare = async () => ((await findSale(ctx, body.id)) ? null : price(ctx));
+  return idempotent(ctx, { key: opts.key, storeId: store.id, route: 'POST /sales', body, prepare }, async (tx, prepared) => {
+    if (await findSale(tx, body.id)) return { statusCode: 200, body: presentSale((await loadDoc(tx, body.id))!) };
+    const doc = prepared ?? (await price(tx));
     const payments = await planPayments(tx, { saleId: body.id, storeId: store.id, registerId: register.id, kind: 'sale', payments: body.payments, field: 'body.payments' });
     assertPaid(payments as { amount: number; status: 'approved' }[], allCash ? doc.cashTotal : doc.total, 'body.payments');
     const sale = saleRow(tx, {

@@ -52,14 +52,17 @@ async function stored(ctx: RequestContext, key: string, storeId: string, hash: s
   return { statusCode: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
 }
 
-export async function idempotent(
+export async function idempotent<P = undefined>(
   ctx: RequestContext,
-  opts: { key: string; storeId: string; route: string; body: unknown },
-  run: (tx: RequestContext) => Promise<{ statusCode: number; body: unknown }>,
+  opts: { key: string; storeId: string; route: string; body: unknown; prepare?: () => Promise<P> },
+  run: (tx: RequestContext, prepared: P) => Promise<{ statusCode: number; body: unknown }>,
 ): Promise<StoredResponse> {
   const hash = requestHash(opts.route, opts.body);
   const before = await stored(ctx, opts.key, opts.storeId, hash);
   if (before) return before;
+  // Work that needs no lock (pricing) runs before the transaction, so the write transaction — and on
+  // SQLite the single connection — is held only for the writes. A replay never gets here.
+  const prepared = (opts.prepare ? await opts.prepare() : undefined) as P;
   // One retry: a unique violation is either the duplicate (answered from the key row) or a number
   // that a concurrent document took a moment earlier (the second attempt sees it and reports it).
   for (let attempt = 0; ; attempt++) {
@@ -70,7 +73,7 @@ export async function idempotent(
           .insertInto('idempotency_keys')
           .values({ key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: 0, response: '', created_at: now })
           .execute();
-        const result = await run(tx);
+        const result = await run(tx, prepared);
         await tx.db
           .updateTable('idempotency_keys')
           .set({ status_code: result.statusCode, response: JSON.stringify(result.body) })

@@ -26,29 +26,46 @@ export interface ShiftTotalDelta {
  * in SQL), in key order so concurrent transactions lock rows in the same order. Deltas with the same
  * key are merged first.
  */
-export async function addShiftTotals(tx: RequestContext, shiftId: string, deltas: ShiftTotalDelta[]): Promise<void> {
+export async function addShiftTotals(
+  tx: RequestContext,
+  shiftId: string,
+  deltas: ShiftTotalDelta[],
+): Promise<void> {
   const merged = new Map<string, { amount: number; count: number }>();
   for (const d of deltas) {
-    if (!Number.isSafeInteger(d.amount) || !Number.isSafeInteger(d.count ?? 1)) throw new Error(`shift total ${d.key} must be an integer`);
+    if (!Number.isSafeInteger(d.amount) || !Number.isSafeInteger(d.count ?? 1))
+      throw new Error(`shift total ${d.key} must be an integer`);
     const t = merged.get(d.key) ?? { amount: 0, count: 0 };
     merged.set(d.key, { amount: t.amount + d.amount, count: t.count + (d.count ?? 1) });
   }
-  for (const key of [...merged.keys()].sort()) {
-    const t = merged.get(key)!;
-    await tx.db
-      .insertInto('shift_totals')
-      .values({ shift_id: shiftId, key, amount: t.amount, count: t.count })
-      .onConflict((oc) =>
-        oc.columns(['shift_id', 'key']).doUpdateSet((eb) => ({
-          amount: eb('shift_totals.amount', '+', eb.ref('excluded.amount')),
-          count: eb('shift_totals.count', '+', eb.ref('excluded.count')),
-        })),
-      )
-      .execute();
-  }
+  if (merged.size === 0) return;
+  // One multi-row upsert (keys merged, so no row is hit twice; sorted, so locks are taken in one order).
+  const rows = [...merged.keys()].sort().map((key) => ({
+    shift_id: shiftId,
+    key,
+    amount: merged.get(key)!.amount,
+    count: merged.get(key)!.count,
+  }));
+  await tx.db
+    .insertInto('shift_totals')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['shift_id', 'key']).doUpdateSet((eb) => ({
+        amount: eb('shift_totals.amount', '+', eb.ref('excluded.amount')),
+        count: eb('shift_totals.count', '+', eb.ref('excluded.count')),
+      })),
+    )
+    .execute();
 }
 
-export async function readShiftTotals(ctx: RequestContext, shiftId: string): Promise<Map<string, { amount: number; count: number }>> {
-  const rows = await ctx.db.selectFrom('shift_totals').select(['key', 'amount', 'count']).where('shift_id', '=', shiftId).execute();
+export async function readShiftTotals(
+  ctx: RequestContext,
+  shiftId: string,
+): Promise<Map<string, { amount: number; count: number }>> {
+  const rows = await ctx.db
+    .selectFrom('shift_totals')
+    .select(['key', 'amount', 'count'])
+    .where('shift_id', '=', shiftId)
+    .execute();
   return new Map(rows.map((r) => [r.key, { amount: Number(r.amount), count: Number(r.count) }]));
 }

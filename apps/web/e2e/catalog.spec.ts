@@ -261,7 +261,8 @@ test('CSV import: the dry run reports the bad row and imports nothing; skipping 
   await expect(errors).toHaveCount(1);
   await expect(errors.first().locator('td').nth(0)).toHaveText('3'); // header is row 1
   await expect(errors.first().locator('td').nth(1)).toHaveText('price');
-  await expect(errors.first().locator('td').nth(2)).not.toBeEmpty();
+  // The server's stable error code is shown translated, with the offending value.
+  await expect(errors.first().locator('td').nth(2)).toHaveText('Kein Preis wie 2,49: „drei“');
   await expect(check).toContainText('Es wurde nichts importiert.');
   expect(await searchCount(baseURL!, 'E2E-IMP')).toBe(0);
   await expect(check.getByRole('button', { name: /importieren/ })).toBeDisabled();

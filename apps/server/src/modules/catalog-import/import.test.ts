@@ -43,6 +43,10 @@ describeEachDb('catalog CSV import and export', (target) => {
       [7, 'price'],
     ]);
     expect(report.errors[0].reason).toMatch(/negative/);
+    // Stable codes (with parameters) let the back office translate every reason.
+    expect(report.errors.map((e: { code: string }) => e.code)).toEqual(['negative', 'invalid_barcode', 'unknown_tax_class', 'barcode_duplicate', 'invalid_price']);
+    expect(report.errors[1].params).toMatchObject({ code: wrongEan(3), reason: 'check_digit' });
+    expect(report.errors[3].params).toMatchObject({ code: ean(1), row: 2 });
     expect(report.errors[3].reason).toMatch(/row 2/);
     const real = await h.req({ method: 'POST', url: url('dryRun=false'), token: owner, body: { csv } });
     expect(real.json()).toMatchObject({ imported: 0, invalid: 5 });
@@ -109,7 +113,7 @@ describeEachDb('catalog CSV import and export', (target) => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toMatchObject({ code: 'malformed_csv', details: { row: 2 } });
     const unknown = await h.req({ method: 'POST', url: url('dryRun=true'), token: owner, body: { csv: 'sku,name,price,tax_class,colour\nA,B,1.00,standard,red\n' } });
-    expect(unknown.json().errors).toEqual([{ row: 1, column: 'colour', reason: 'unknown column' }]);
+    expect(unknown.json().errors).toEqual([{ row: 1, column: 'colour', code: 'unknown_column', reason: 'unknown column' }]);
     const empty = await h.req({ method: 'POST', url: url('dryRun=true'), token: owner, body: { csv: HEADER } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('empty_csv');

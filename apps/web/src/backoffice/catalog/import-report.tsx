@@ -1,11 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../lib/api/catalog-types';
+import type { ImportError, ImportResult } from '../../lib/api/catalog-types';
 
 const SHOWN_ERRORS = 500;
 
 /** Counts and every bad row (row number as in a spreadsheet: the header is row 1). */
 export function ImportReport({ report }: { report: ImportResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Codes are translated with their parameters; a code this UI doesn't know yet (newer server) falls
+  // back to the server's English reason.
+  const known = (e: ImportError) => i18n.exists(`import.errors.${e.code}`);
+  const reasonOf = (e: ImportError) =>
+    known(e)
+      ? t(`import.errors.${e.code}` as 'import.errors.required', {
+          ...e.params,
+          interpolation: { escapeValue: false },
+        })
+      : e.reason;
   const shown = report.errors.slice(0, SHOWN_ERRORS);
   return (
     <>
@@ -50,7 +60,7 @@ export function ImportReport({ report }: { report: ImportResult }) {
                     <td>
                       <code>{e.column}</code>
                     </td>
-                    <td lang="en">{e.reason}</td>
+                    <td {...(known(e) ? {} : { lang: 'en' })}>{reasonOf(e)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -197,7 +197,10 @@ export interface PromotionInput {
 export interface ImportError {
   row: number;
   column: string;
+  /** Stable code, translated in the UI (`import.errors.<code>`); `reason` is the English fallback. */
+  code: string;
   reason: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportResult {

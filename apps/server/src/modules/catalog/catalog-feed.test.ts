@@ -133,6 +133,21 @@ describeEachDb('catalog: change feed and snapshot for offline registers', (targe
     expect(sorted(replayed)).toEqual(sorted(fresh.state));
   });
 
+  it('never gives registers purchase prices: no costPrice in the snapshot or the feed', async () => {
+    const device = await h.pair();
+    const chris = (await h.pinLogin(device, '1234')).json().token as string;
+    const backOffice = await h.req({ method: 'GET', url: `${api}/products?storeId=${h.demo.storeId}&limit=5`, token: owner });
+    expect(backOffice.json().items.some((p: { costPrice: number | null }) => p.costPrice !== null)).toBe(true);
+    const snap = await h.req({ method: 'GET', url: `${api}/snapshot?storeId=${h.demo.storeId}&limit=50`, token: chris, device });
+    const feed = await h.req({ method: 'GET', url: `${api}/changes?storeId=${h.demo.storeId}&since=0&limit=500`, token: chris, device });
+    expect(snap.statusCode).toBe(200);
+    expect(feed.statusCode).toBe(200);
+    expect(snap.json().products.length).toBeGreaterThan(0);
+    expect(feed.json().changes.some((c: Change) => c.type === 'product' && c.data)).toBe(true);
+    expect(snap.body).not.toContain('costPrice');
+    expect(feed.body).not.toContain('costPrice');
+  });
+
   it('keeps sequence numbers gap-free per organisation and refuses a bad storeId', async () => {
     const rows = await h.database.db.selectFrom('catalog_changes').select('seq').orderBy('seq').execute();
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));

@@ -4,6 +4,7 @@ import { listCategories, presentCategory } from './categories.js';
 import { currentSeq, listChanges, type ChangeType } from './change-log.js';
 import { listModifierGroups } from './modifiers.js';
 import { loadProductViews, productsByIds, productsPage } from './products.repository.js';
+import type { ProductView } from './product.presenter.js';
 import { listPromotions, presentPromotion } from './promotions.js';
 import { effectiveTaxClasses } from './tax-classes.js';
 
@@ -22,13 +23,22 @@ export interface Change {
   data: unknown;
 }
 
+/**
+ * What a register gets of a product: everything it sells with, but not the purchase price — cashiers
+ * hold `catalog.read` and have no business seeing margins (and the feed stays smaller).
+ */
+function registerView(v: ProductView): Omit<ProductView, 'costPrice'> {
+  const { costPrice: _costPrice, ...rest } = v;
+  return rest;
+}
+
 async function currentData(ctx: RequestContext, store: StoreRow, type: ChangeType, ids: string[]): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   if (ids.length === 0) return out;
   switch (type) {
     case 'product': {
       const rows = (await productsByIds(ctx, ids)).filter((p) => p.status === 'active');
-      for (const v of await loadProductViews(ctx, rows, [store.id])) out.set(v.id, v);
+      for (const v of await loadProductViews(ctx, rows, [store.id])) out.set(v.id, registerView(v));
       break;
     }
     case 'category':
@@ -81,7 +91,7 @@ export async function catalogSnapshot(ctx: RequestContext, store: StoreRow, opts
     storeId: store.id,
     currency: store.currency,
     cursor,
-    products: await loadProductViews(ctx, page, [store.id]),
+    products: (await loadProductViews(ctx, page, [store.id])).map(registerView),
     nextAfter: hasMore ? page.at(-1)!.id : null,
     hasMore,
     taxClasses: first ? await effectiveTaxClasses(ctx, [store.country]) : null,

@@ -1,15 +1,8 @@
-// Server and database plumbing for bench/checkout.bench.mjs: the real CLI server on SQLite or on a
-// throw-away PostgreSQL database, plus a small JSON client for the set-up requests.
-/* global fetch, AbortSignal, clearTimeout -- Node 20 globals; eslint.config.js only declares a few for .mjs */
-import { spawn } from 'node:child_process';
+// Database plumbing for bench/checkout.bench.mjs: a throw-away PostgreSQL database for the real CLI
+// server (started with startDemoServer from ./server.mjs), plus a small JSON client for set-up requests.
+/* global fetch, AbortSignal -- Node 20 globals; eslint.config.js only declares a few for .mjs */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { ensureServerBuilt, freePort } from './server.mjs';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The PostgreSQL server to benchmark against (an admin URL), or undefined. */
 export function postgresAdminUrl() {
@@ -46,81 +39,6 @@ export async function createBenchDatabase(adminUrl, log = console.error) {
       }
     },
   };
-}
-
-/**
- * `node apps/server/dist/cli.js serve --demo` on 127.0.0.1:<free port>, on a temporary SQLite data dir
- * or on `databaseUrl`; `nodeArgs` go to node itself (e.g. --cpu-prof). Resolves when /readyz answers 200. Returns { baseUrl, port, dataDir, stop(), output() }.
- * (bench/lib/server.mjs's startDemoServer always uses SQLite; this one also takes --database-url.)
- */
-export async function startServer({
-  root,
-  log = console.error,
-  databaseUrl,
-  env = {},
-  nodeArgs = [],
-  readyTimeoutMs = 60_000,
-}) {
-  const cli = await ensureServerBuilt(root, log);
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'opentill-bench-checkout-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const args = [cli, 'serve', '--demo', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
-  if (databaseUrl) args.push('--database-url', databaseUrl);
-  const childEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
-  delete childEnv.DATABASE_URL; // only what we pass explicitly
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const keep = (chunk) => {
-    out += chunk;
-    if (out.length > 64_000) out = out.slice(-32_000);
-  };
-  child.stdout.setEncoding('utf8').on('data', keep);
-  child.stderr.setEncoding('utf8').on('data', keep);
-  let exited = null;
-  const exitPromise = new Promise((resolve) =>
-    child.on('exit', (code, signal) => resolve((exited = { code, signal }))),
-  );
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const cleanupDir = () => rmSync(dataDir, { recursive: true, force: true });
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    if (!exited) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exitPromise;
-      clearTimeout(timer);
-    }
-    cleanupDir();
-  };
-  const shown = ['node', ...args.map((a) => a.replace(root + '/', ''))]
-    .join(' ')
-    .replace(/(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, '$1***@');
-  log(`starting ${shown}`);
-  const deadline = Date.now() + readyTimeoutMs;
-  for (;;) {
-    if (exited) {
-      cleanupDir();
-      throw new Error(`server exited early (${JSON.stringify(exited)}). Output:\n${out}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server not ready within ${readyTimeoutMs} ms. Output:\n${out}`);
-    }
-    await sleep(200);
-  }
-  return { baseUrl, port, dataDir, stop, output: () => out, exited: () => exited };
 }
 
 /** JSON request helper for set-up calls; throws unless the status is one of `expect`. */

@@ -1,6 +1,7 @@
 // Set-up for the checkout benchmark: the real server with 50 paired registers, each with a cashier
 // PIN session and an open shift, a 3-product basket priced by the server, and sale request builders.
-import { api, startServer } from './checkout-server.mjs';
+import { api } from './checkout-server.mjs';
+import { startDemoServer } from './server.mjs';
 import { login } from './server.mjs';
 
 /**
@@ -9,7 +10,7 @@ import { login } from './server.mjs';
  * stops `server`. saleOf/requestOf advance the register's sequence number (reg.seq).
  */
 export async function setupCheckout({ root, log, databaseUrl, uuidv7, registerCount, nodeArgs = [] }) {
-  const server = await startServer({
+  const server = await startDemoServer({
     root,
     log,
     databaseUrl,

@@ -46,19 +46,29 @@ export function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Start `node apps/server/dist/cli.js serve --demo` on 127.0.0.1:<free port> with a temporary data dir.
- * Resolves once GET /readyz answers 200. Returns { baseUrl, stop(), output() }.
+ * Start `node apps/server/dist/cli.js serve --demo` on 127.0.0.1:<free port> with a temporary data dir
+ * (SQLite), or on `databaseUrl` (PostgreSQL); `nodeArgs` go to node itself (e.g. --cpu-prof).
+ * Resolves once GET /readyz answers 200. Returns { baseUrl, port, dataDir, stop(), output(), exited() }.
  */
-export async function startDemoServer({ root, log = console.error, readyTimeoutMs = 60_000, env = {} }) {
+export async function startDemoServer({
+  root,
+  log = console.error,
+  readyTimeoutMs = 60_000,
+  env = {},
+  databaseUrl,
+  nodeArgs = [],
+}) {
   const cli = await ensureServerBuilt(root, log);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'opentill-bench-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = [cli, 'serve', '--demo', '--port', String(port), '--data-dir', dataDir, '--host', '127.0.0.1'];
+  if (databaseUrl) args.push('--database-url', databaseUrl);
   const childEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
-  // Never let a developer's DATABASE_URL point the benchmark server at a real database.
+  // Never let a developer's DATABASE_URL point the benchmark server at a real database: only an
+  // explicitly passed databaseUrl is used.
   delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +100,10 @@ export async function startDemoServer({ root, log = console.error, readyTimeoutM
     cleanupDir();
   };
 
-  log(`starting ${['node', ...args.map((a) => a.replace(root + '/', ''))].join(' ')}`);
+  const shown = ['node', ...args.map((a) => a.replace(root + '/', ''))]
+    .join(' ')
+    .replace(/(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, '$1***@');
+  log(`starting ${shown}`);
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exited) {
@@ -109,7 +122,7 @@ export async function startDemoServer({ root, log = console.error, readyTimeoutM
     }
     await sleep(200);
   }
-  return { baseUrl, port, stop, output: () => out };
+  return { baseUrl, port, dataDir, stop, output: () => out, exited: () => exited };
 }
 
 /** POST /api/v1/auth/login and return the session token. */

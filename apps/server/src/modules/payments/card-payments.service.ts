@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect-sql.js';
 import type { CardPaymentsTable } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { RegisterRow } from '../stores/stores.repository.js';
@@ -129,8 +130,7 @@ export async function startCardPayment(
   try {
     await ctx.db.insertInto('card_payments').values(row).execute();
   } catch (err) {
-    const code = String((err as { code?: unknown }).code ?? '');
-    if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT')) {
+    if (isUniqueViolation(err)) {
       const other = await find(ctx, body.id);
       if (other) return { statusCode: 200, row: other };
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect-sql.js';
 import { conflict, invalid } from '../../platform/errors.js';
 
 /**
@@ -28,11 +29,6 @@ function canonical(value: unknown): string {
 
 export function requestHash(route: string, body: unknown): string {
   return createHash('sha256').update(route).update('\n').update(canonical(body)).digest('hex');
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export function idempotencyKey(header: unknown, fallback: string): string {

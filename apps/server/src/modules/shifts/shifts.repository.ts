@@ -89,8 +89,3 @@ export async function findCashMovement(ctx: RequestContext, id: string): Promise
 export async function insertCashMovement(tx: RequestContext, row: CashMovementRow): Promise<void> {
   await tx.db.insertInto('cash_movements').values(row).execute();
 }
-
-export function isUniqueViolation(err: unknown): boolean {
-  const code = String((err as { code?: unknown }).code ?? '');
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

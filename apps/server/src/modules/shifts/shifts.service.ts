@@ -1,5 +1,6 @@
 import { inTransaction, type RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect-sql.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -14,7 +15,6 @@ import {
   findOpenShift,
   findShiftById,
   insertShift,
-  isUniqueViolation,
   lockShift,
   markShiftClosed,
   type ShiftRow,

@@ -16,3 +16,19 @@ export function startsWith(db: Kysely<unknown>, column: string, prefix: string):
   if (isPostgres(db)) return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`} escape '\\'`;
   return sql<boolean>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${`${prefix}\uffff`})`;
 }
+
+function errorCode(err: unknown): string {
+  return String((err as { code?: unknown } | null)?.code ?? '');
+}
+
+/** A write refused by a UNIQUE or PRIMARY KEY constraint (PostgreSQL 23505, SQLite's extended codes). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** A write refused by a FOREIGN KEY constraint. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect-sql.js';
 import { AppError, ERROR_KINDS } from '../errors.js';
 
 interface ErrorBody {
@@ -14,12 +15,11 @@ function body(code: string, message: string, details?: unknown): ErrorBody {
  * Constraint violations that slipped past a service's own checks (two requests racing for the same
  * SKU, say): the database refused the write, so nothing changed — a conflict, not an internal error.
  */
-function fromDatabase(err: { code?: unknown }): AppError | undefined {
-  const code = String(err.code ?? '');
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+function fromDatabase(err: unknown): AppError | undefined {
+  if (isUniqueViolation(err)) {
     return new AppError('conflict', 'duplicate', 'This already exists (it was just created by another request)');
   }
-  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  if (isForeignKeyViolation(err)) {
     return new AppError('conflict', 'reference_conflict', 'A referenced record does not exist or is still in use');
   }
   return undefined;

@@ -1,7 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './locales/de/translation.json';
+import deReceipts from './locales/de/receipts.json';
+import deRegisterOps from './locales/de/register-ops.json';
+import deRegisterSell from './locales/de/register-sell.json';
 import en from './locales/en/translation.json';
+import enReceipts from './locales/en/receipts.json';
+import enRegisterOps from './locales/en/register-ops.json';
+import enRegisterSell from './locales/en/register-sell.json';
 import { LANGUAGE_KEY, isLanguage, pickLanguage, type Language } from './language';
 
 function readStored(): string | null {
@@ -16,8 +22,15 @@ function browserLocales(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
 }
 
+// One namespace, several files: each area owns a file with one top-level key, so teams editing
+// different screens never touch the same JSON.
+const resources = {
+  en: { translation: { ...en, ...enRegisterSell, ...enRegisterOps, ...enReceipts } },
+  de: { translation: { ...de, ...deRegisterSell, ...deRegisterOps, ...deReceipts } },
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de } },
+  resources,
   lng: pickLanguage({ stored: readStored(), browserLocales: browserLocales() }),
   fallbackLng: 'en',
   supportedLngs: ['en', 'de'],

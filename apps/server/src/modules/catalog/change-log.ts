@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
+import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
 import type { CatalogChangesTable } from '../../platform/db/schema.js';
 
 export type ChangeType = CatalogChangesTable['entity_type'];
@@ -37,6 +38,9 @@ export async function appendChange(
       at: iso(tx.clock.now()),
     })
     .execute();
+  // Registers are told over SSE that something changed; they then pull the change feed.
+  const storeId = change.storeId ?? '';
+  publishAfterCommit(tx, domainEvent(tx, 'catalog.changed', storeId, { orgId, seq: Number(value), storeId: change.storeId ?? null }));
   return value;
 }
 

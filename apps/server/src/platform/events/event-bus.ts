@@ -9,7 +9,9 @@ export type DomainEventType =
   | 'shift.opened'
   | 'shift.closed'
   | 'stock.changed'
-  | 'cash.moved';
+  | 'cash.moved'
+  /** payload `{ orgId, seq, storeId }`; `storeId` (and the event's) is '' for an org-wide change. */
+  | 'catalog.changed';
 
 export interface DomainEvent {
   type: DomainEventType;

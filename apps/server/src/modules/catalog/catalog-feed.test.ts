@@ -111,9 +111,10 @@ describeEachDb('catalog: change feed and snapshot for offline registers', (targe
     expect(new Set(seqs).size).toBe(seqs.length);
     const of = (id: string) => changes.filter((c) => c.id === id);
     expect(of(created.id)).toMatchObject([{ type: 'product', op: 'upsert', data: { name: 'Neues Brot' } }]);
-    // Price change: only this store's price, twice is fine (once per write), never store B's.
-    const croissantData = of(croissant.id).map((c) => (c.data as unknown as { prices: { storeId: string; price: number }[] }).prices);
-    expect(croissantData).toEqual([[expect.objectContaining({ storeId: store, price: 199 })]]);
+    // Price change: only this store's price (one entry, no store B price beside it), no purchase price.
+    const croissantData = of(croissant.id).map((c) => (c.data as unknown as { prices: { variantId: string | null; price: number }[] }).prices);
+    expect(croissantData).toEqual([[{ variantId: null, price: 199 }]]);
+    expect(of(croissant.id)[0]!.data).not.toHaveProperty('costPrice');
     expect(of(bread.id)).toMatchObject([{ type: 'product', op: 'delete', data: null }]);
     expect(of(promo.id).every((c) => c.op === 'delete')).toBe(true);
     expect(changes.some((c) => c.type === 'promotion' && (c.data as { name?: string } | null)?.name === 'Nur B')).toBe(false);

@@ -3,8 +3,7 @@ import type { StoreRow } from '../stores/stores.repository.js';
 import { listCategories, presentCategory } from './categories.js';
 import { currentSeq, listChanges, type ChangeType } from './change-log.js';
 import { listModifierGroups } from './modifiers.js';
-import { loadProductViews, productsByIds, productsPage } from './products.repository.js';
-import type { ProductView } from './product.presenter.js';
+import { loadRegisterProducts } from './register-products.js';
 import { listPromotions, presentPromotion } from './promotions.js';
 import { effectiveTaxClasses } from './tax-classes.js';
 
@@ -23,22 +22,18 @@ export interface Change {
   data: unknown;
 }
 
-/**
- * What a register gets of a product: everything it sells with, but not the purchase price — cashiers
- * hold `catalog.read` and have no business seeing margins (and the feed stays smaller).
- */
-function registerView(v: ProductView): Omit<ProductView, 'costPrice'> {
-  const { costPrice: _costPrice, ...rest } = v;
-  return rest;
-}
-
-async function currentData(ctx: RequestContext, store: StoreRow, type: ChangeType, ids: string[]): Promise<Map<string, unknown>> {
+async function currentData(
+  ctx: RequestContext,
+  store: StoreRow,
+  type: ChangeType,
+  ids: string[],
+  range: { since: number; until: number },
+): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
   if (ids.length === 0) return out;
   switch (type) {
     case 'product': {
-      const rows = (await productsByIds(ctx, ids)).filter((p) => p.status === 'active');
-      for (const v of await loadProductViews(ctx, rows, [store.id])) out.set(v.id, registerView(v));
+      for (const p of await loadRegisterProducts(ctx, store.id, { changedSince: range.since, changedUntil: range.until })) out.set(p.id, p);
       break;
     }
     case 'category':
@@ -64,7 +59,8 @@ export async function catalogChanges(ctx: RequestContext, store: StoreRow, opts:
   const byType = new Map<ChangeType, string[]>();
   for (const r of page) (byType.get(r.entity_type) ?? byType.set(r.entity_type, []).get(r.entity_type)!).push(r.entity_id);
   const data = new Map<ChangeType, Map<string, unknown>>();
-  for (const [type, ids] of byType) data.set(type, await currentData(ctx, store, type, [...new Set(ids)]));
+  const range = { since: opts.since, until: page.length ? Number(page.at(-1)!.seq) : opts.since };
+  for (const [type, ids] of byType) data.set(type, await currentData(ctx, store, type, [...new Set(ids)], range));
   const changes: Change[] = [];
   for (const r of page) {
     // Tax classes of other countries do not concern this store's registers.
@@ -84,14 +80,14 @@ export async function catalogChanges(ctx: RequestContext, store: StoreRow, opts:
 export async function catalogSnapshot(ctx: RequestContext, store: StoreRow, opts: { after?: string | undefined; limit: number }) {
   const cursor = await currentSeq(ctx);
   const first = !opts.after;
-  const rows = await productsPage(ctx, { after: opts.after, limit: opts.limit, activeOnly: true });
+  const rows = await loadRegisterProducts(ctx, store.id, { after: opts.after, limit: opts.limit + 1 });
   const hasMore = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
   return {
     storeId: store.id,
     currency: store.currency,
     cursor,
-    products: (await loadProductViews(ctx, page, [store.id])).map(registerView),
+    products: page,
     nextAfter: hasMore ? page.at(-1)!.id : null,
     hasMore,
     taxClasses: first ? await effectiveTaxClasses(ctx, [store.country]) : null,

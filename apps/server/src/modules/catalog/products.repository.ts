@@ -104,14 +104,6 @@ export async function searchProducts(ctx: RequestContext, opts: SearchOptions): 
   return q.orderBy('name_search').orderBy('id').limit(opts.limit + 1).execute();
 }
 
-/** Products of the organisation in id order after `after` (snapshot paging). */
-export async function productsPage(ctx: RequestContext, opts: { after?: string | undefined; limit: number; activeOnly: boolean }): Promise<ProductRow[]> {
-  let q = ctx.db.selectFrom('products').selectAll().where('org_id', '=', ctx.actor!.orgId);
-  if (opts.activeOnly) q = q.where('status', '=', 'active');
-  if (opts.after) q = q.where('id', '>', opts.after);
-  return q.orderBy('id').limit(opts.limit + 1).execute();
-}
-
 export async function productsByIds(ctx: RequestContext, ids: readonly string[]): Promise<ProductRow[]> {
   const out: ProductRow[] = [];
   for (const part of chunks([...new Set(ids)])) {

@@ -53,6 +53,7 @@ export async function completeSale(
       registerSeq: body.registerSeq,
       receiptNo: body.receiptNo,
       existing: false,
+      stockPolicy: store.negative_stock_policy,
       ...(doc.priceSource === 'register' && { journal: { registerPrices: doc.registerPrices } }),
     });
     return { statusCode: 201, body: presentSale(completed) };

@@ -1,12 +1,12 @@
 import type { Insertable } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
-import type { SaleKind, SaleLinesTable, SalesTable } from '../../platform/db/schema.js';
+import type { NegativeStockPolicy, SaleKind, SaleLinesTable, SalesTable } from '../../platform/db/schema.js';
 import type { StoreRow } from '../stores/stores.repository.js';
 import { openShiftOf, recordCompletionEffects } from './effects.js';
 import type { DocLine, PricedDoc } from './sale-pricing.js';
 import type { PaymentRowInput } from './sale-payments.js';
-import { holderOfRegisterSeq, insertPayments, insertSale, loadDoc, nextStoreSeq, replaceLines, type SaleDoc } from './sales.repository.js';
+import { holderOfRegisterSeq, insertLines, insertPayments, insertSale, loadDoc, loadPayments, nextStoreSeq, replaceLines, type SaleDoc, type SaleLineRow, type SaleRow } from './sales.repository.js';
 
 /** Building and completing documents (sale, refund, exchange): rows, numbering, effects — one transaction. */
 
@@ -115,6 +115,8 @@ export async function completeDocument(
     receiptNo: string;
     existing: boolean;
     journal?: Record<string, unknown>;
+    /** The store's negative-stock policy when the caller holds the store row (saves a read). */
+    stockPolicy?: NegativeStockPolicy;
   },
 ): Promise<SaleDoc> {
   const { sale } = opts;
@@ -141,9 +143,18 @@ export async function completeDocument(
   } else {
     await insertSale(tx, { ...sale, ...numbering });
   }
-  if (opts.lines) await replaceLines(tx, sale.id, opts.lines);
+  if (opts.lines) {
+    // A new document has no lines yet; an open (parked) one is completed with the lines it has now.
+    if (opts.existing) await replaceLines(tx, sale.id, opts.lines);
+    else await insertLines(tx, opts.lines);
+  }
   await insertPayments(tx, opts.payments);
-  const doc = (await loadDoc(tx, sale.id))!;
-  await recordCompletionEffects(tx, doc, opts.journal ? { journal: opts.journal } : {});
+  // A new document's sale and line rows are exactly what was just inserted (every column is given);
+  // payments are read back because a completion may include attempts stored earlier.
+  const doc =
+    !opts.existing && opts.lines
+      ? { sale: { ...sale, ...numbering } as SaleRow, lines: opts.lines as SaleLineRow[], payments: await loadPayments(tx, sale.id) }
+      : (await loadDoc(tx, sale.id))!;
+  await recordCompletionEffects(tx, doc, { ...(opts.journal && { journal: opts.journal }), ...(opts.stockPolicy && { stockPolicy: opts.stockPolicy }) });
   return doc;
 }

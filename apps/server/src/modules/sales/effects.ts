@@ -6,6 +6,7 @@ import { addShiftTotals, requireOpenShift } from '../shifts/index.js';
 import { applyStockMovements } from '../stock/index.js';
 import { tenderKey } from './sale-payments.js';
 import type { SaleDoc } from './sales.repository.js';
+import type { NegativeStockPolicy } from '../../platform/db/schema.js';
 
 /**
  * What a completed document causes besides its own rows — stock, journal, shift totals, an event —
@@ -18,11 +19,16 @@ export async function openShiftOf(tx: RequestContext, registerId: string): Promi
 
 const MOVEMENT_KIND = { sale: 'sale', refund: 'refund', exchange: 'exchange' } as const;
 
-export async function recordCompletionEffects(tx: RequestContext, doc: SaleDoc, extra: { journal?: Record<string, unknown> } = {}): Promise<void> {
+export async function recordCompletionEffects(
+  tx: RequestContext,
+  doc: SaleDoc,
+  extra: { journal?: Record<string, unknown>; stockPolicy?: NegativeStockPolicy } = {},
+): Promise<void> {
   const { sale, lines, payments } = doc;
   const shiftId = sale.shift_id!;
   await applyStockMovements(tx, {
     storeId: sale.store_id,
+    ...(extra.stockPolicy && { policy: extra.stockPolicy }),
     movements: lines.map((l) => ({
       productId: l.product_id,
       variantId: l.variant_id,

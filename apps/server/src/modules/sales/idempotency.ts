@@ -6,10 +6,12 @@ import { isUniqueViolation } from '../../platform/db/dialect-sql.js';
 import { conflict, invalid } from '../../platform/errors.js';
 
 /**
- * Idempotent writes. The key row is inserted FIRST in the document's transaction: a concurrent
- * duplicate blocks on the primary key (PostgreSQL) or waits for the single writer (SQLite), then
- * fails with a unique violation and answers with the stored response. The same key with another body
- * is refused (`idempotency_key_reused`). Nothing here depends on timing.
+ * Idempotent writes. The key row is inserted LAST in the document's transaction, with the answer (one
+ * statement instead of claim + update). A concurrent duplicate either fails on a unique constraint
+ * (the document id, the key) or is refused by a business rule its twin just satisfied (already
+ * refunded, stock taken); either way it then finds the twin's committed key row and answers with the
+ * stored response. The same key with another body is refused (`idempotency_key_reused`). Nothing here
+ * depends on timing.
  */
 export interface StoredResponse {
   statusCode: number;
@@ -64,24 +66,23 @@ export async function idempotent<P = undefined>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(ctx, async (tx) => {
-        const now = iso(tx.clock.now());
+        const result = await run(tx, prepared);
+        // The key row is written last, with the answer, in the same transaction: a concurrent request
+        // with the same key (or the same document id) hits a unique constraint, rolls back and is
+        // answered from the committed row on its retry.
         await tx.db
           .insertInto('idempotency_keys')
-          .values({ key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: 0, response: '', created_at: now })
-          .execute();
-        const result = await run(tx, prepared);
-        await tx.db
-          .updateTable('idempotency_keys')
-          .set({ status_code: result.statusCode, response: JSON.stringify(result.body) })
-          .where('key', '=', opts.key)
+          .values({ key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: result.statusCode, response: JSON.stringify(result.body), created_at: iso(tx.clock.now()) })
           .execute();
         return { ...result, replayed: false };
       });
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      // A concurrent request with the same key may have committed while this one ran: it wins, and
+      // this attempt's failure (a unique violation, or a business refusal such as "already refunded"
+      // that only happened because the twin went first) is answered with the twin's stored answer.
       const after = await stored(ctx, opts.key, opts.storeId, hash);
       if (after) return after;
-      if (attempt >= 1) throw err;
+      if (!isUniqueViolation(err) || attempt >= 1) throw err;
     }
   }
 }

@@ -34,9 +34,17 @@ export async function loadDoc(ctx: RequestContext, id: string): Promise<SaleDoc 
   if (!sale) return undefined;
   const [lines, payments] = await Promise.all([
     ctx.db.selectFrom('sale_lines').selectAll().where('sale_id', '=', id).orderBy('line_no').execute(),
-    ctx.db.selectFrom('sale_payments').selectAll().where('sale_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+    loadPayments(ctx, id),
   ]);
   return { sale, lines, payments };
+}
+
+export async function loadPayments(ctx: RequestContext, saleId: string): Promise<SalePaymentRow[]> {
+  return ctx.db.selectFrom('sale_payments').selectAll().where('sale_id', '=', saleId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function insertLines(tx: RequestContext, rows: Insertable<SaleLinesTable>[]): Promise<void> {
+  if (rows.length) await tx.db.insertInto('sale_lines').values(rows).execute();
 }
 
 export async function insertSale(tx: RequestContext, row: Insertable<SalesTable>): Promise<void> {

@@ -38,31 +38,34 @@ export async function negativeStockPolicy(ctx: RequestContext, storeId: string):
 }
 
 /**
- * Records stock movements and moves the levels, inside the caller's transaction. Each movement is
- * inserted with ON CONFLICT DO NOTHING on its document-line key: a replay is counted as a duplicate
- * and not applied again. Levels change with one atomic upsert (`qty = qty + delta` in SQL, never
- * read-modify-write in JS), so sales from many registers never lose an update. Movements are applied
- * in (product, variant) order, so two transactions lock levels in the same order (no deadlocks).
- * With the store policy `block`, a movement that takes a level below zero throws
- * `409 insufficient_stock` and the caller's transaction rolls back.
+ * Records stock movements and moves the levels, inside the caller's transaction, in two statements
+ * whatever the number of lines. Movements are inserted with ON CONFLICT DO NOTHING on their
+ * document-line key, RETURNING only the rows really inserted: a replay is counted as a duplicate and
+ * not applied again. Levels change with one atomic multi-row upsert (`qty = qty + delta` in SQL, never
+ * read-modify-write in JS), so sales from many registers never lose an update; its rows are in
+ * (product, variant) order, so two transactions lock levels in the same order (no deadlocks). With the
+ * store policy `block`, a level taken below zero throws `409 insufficient_stock` and the caller's
+ * transaction rolls back. `policy` may be passed by a caller that already holds the store row.
  */
 export async function applyStockMovements(
   tx: RequestContext,
-  input: { storeId: string; movements: StockMovementInput[] },
+  input: { storeId: string; movements: StockMovementInput[]; policy?: NegativeStockPolicy },
 ): Promise<ApplyStockResult> {
   if (!tx.db.isTransaction) return inTransaction(tx, (t) => applyStockMovements(t, input));
-  const policy = await negativeStockPolicy(tx, input.storeId);
-  const now = iso(tx.clock.now());
-  const ordered = [...input.movements].sort((a, b) =>
-    a.productId === b.productId ? variantKey(a.variantId).localeCompare(variantKey(b.variantId)) : a.productId < b.productId ? -1 : 1,
-  );
   const result: ApplyStockResult = { applied: 0, duplicates: 0, negative: [] };
-  const levels = new Map<string, { productId: string; variantId: string | null; qtyMilli: number }>();
+  if (input.movements.length === 0) return result;
+  const policy = input.policy ?? (await negativeStockPolicy(tx, input.storeId));
+  const now = iso(tx.clock.now());
+  const byKey = (a: { productId: string; variantId: string | null }, b: { productId: string; variantId: string | null }) =>
+    a.productId === b.productId ? variantKey(a.variantId).localeCompare(variantKey(b.variantId)) : a.productId < b.productId ? -1 : 1;
+  const ordered = [...input.movements].sort(byKey);
   for (const m of ordered) {
     if (!Number.isSafeInteger(m.qtyMilli)) throw new Error(`stock movement qtyMilli must be an integer, got ${m.qtyMilli}`);
-    const inserted = await tx.db
-      .insertInto('stock_movements')
-      .values({
+  }
+  const inserted = await tx.db
+    .insertInto('stock_movements')
+    .values(
+      ordered.map((m) => ({
         id: uuidv7(tx.clock.now().getTime()),
         store_id: input.storeId,
         product_id: m.productId,
@@ -76,40 +79,52 @@ export async function applyStockMovements(
         reason: m.reason ?? '',
         user_id: tx.actor?.userId ?? null,
         created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'ref_line_id', 'kind']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      result.duplicates += 1;
-      continue;
-    }
-    result.applied += 1;
-    const level = await tx.db
-      .insertInto('stock_levels')
-      .values({ store_id: input.storeId, product_id: m.productId, variant_key: variantKey(m.variantId), qty_milli: m.qtyMilli, updated_at: now })
-      .onConflict((oc) =>
-        oc.columns(['store_id', 'product_id', 'variant_key']).doUpdateSet((eb) => ({
-          qty_milli: eb('stock_levels.qty_milli', '+', eb.ref('excluded.qty_milli')),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .returning('qty_milli')
-      .executeTakeFirstOrThrow();
-    const qty = Number(level.qty_milli);
-    if (m.qtyMilli < 0 && qty < 0 && policy === 'block') {
+      })),
+    )
+    .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'ref_line_id', 'kind']).doNothing())
+    .returning(['product_id', 'variant_id', 'qty_milli'])
+    .execute();
+  result.applied = inserted.length;
+  result.duplicates = ordered.length - inserted.length;
+  if (inserted.length === 0) return result;
+
+  // One row per level: PostgreSQL refuses an upsert that touches the same row twice.
+  const deltas = new Map<string, { productId: string; variantId: string | null; delta: number; decreased: boolean }>();
+  for (const m of inserted) {
+    const key = `${m.product_id}/${variantKey(m.variant_id)}`;
+    const d = deltas.get(key) ?? { productId: m.product_id, variantId: m.variant_id, delta: 0, decreased: false };
+    d.delta += Number(m.qty_milli);
+    d.decreased ||= Number(m.qty_milli) < 0;
+    deltas.set(key, d);
+  }
+  const rows = [...deltas.values()].sort(byKey);
+  const updated = await tx.db
+    .insertInto('stock_levels')
+    .values(rows.map((d) => ({ store_id: input.storeId, product_id: d.productId, variant_key: variantKey(d.variantId), qty_milli: d.delta, updated_at: now })))
+    .onConflict((oc) =>
+      oc.columns(['store_id', 'product_id', 'variant_key']).doUpdateSet((eb) => ({
+        qty_milli: eb('stock_levels.qty_milli', '+', eb.ref('excluded.qty_milli')),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .returning(['product_id', 'variant_key', 'qty_milli'])
+    .execute();
+  const levels = new Map<string, { productId: string; variantId: string | null; qtyMilli: number }>();
+  for (const l of updated) {
+    const d = deltas.get(`${l.product_id}/${l.variant_key}`)!;
+    const qty = Number(l.qty_milli);
+    if (d.decreased && d.delta < 0 && qty < 0 && policy === 'block') {
       throw conflict('insufficient_stock', 'Not enough stock for this movement', {
-        productId: m.productId,
-        variantId: m.variantId,
-        available: qty - m.qtyMilli,
+        productId: d.productId,
+        variantId: d.variantId,
+        available: qty - d.delta,
       });
     }
-    levels.set(`${m.productId}/${variantKey(m.variantId)}`, { productId: m.productId, variantId: m.variantId, qtyMilli: qty });
+    levels.set(`${d.productId}/${variantKey(d.variantId)}`, { productId: d.productId, variantId: d.variantId, qtyMilli: qty });
   }
-  result.negative = [...levels.values()].filter((l) => l.qtyMilli < 0);
-  if (result.applied > 0) {
-    publishAfterCommit(tx, domainEvent(tx, 'stock.changed', input.storeId, { levels: [...levels.values()] }));
-  }
+  const levelList = rows.map((d) => levels.get(`${d.productId}/${variantKey(d.variantId)}`)!);
+  result.negative = levelList.filter((l) => l.qtyMilli < 0);
+  publishAfterCommit(tx, domainEvent(tx, 'stock.changed', input.storeId, { levels: levelList }));
   return result;
 }
 

@@ -2,6 +2,7 @@ import { uuidv7 } from '@opentill/core';
 import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import type { PlannedProduct } from './import-plan.js';
+import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
 
 const CHUNK = 500;
 
@@ -68,6 +69,8 @@ async function appendChanges(tx: RequestContext, type: 'product' | 'category', i
   for (const part of chunks(ids.map((id, i) => ({ org_id: orgId, seq: first + i, entity_type: type, entity_id: id, op: 'upsert' as const, store_id: null, at: now })))) {
     await tx.db.insertInto('catalog_changes').values(part).execute();
   }
+  // One hint for the whole batch: registers pull the feed anyway.
+  publishAfterCommit(tx, domainEvent(tx, 'catalog.changed', '', { orgId, seq: Number(value), storeId: null }));
 }
 
 export interface ApplyResult {

@@ -15,7 +15,7 @@ import { appendChange } from './change-log.js';
  * Store promotions. The definition is the core's `Promotion` (without id, stored as JSON), so the
  * server and the registers run exactly the same pricing code on it.
  */
-type PromotionRow = Selectable<PromotionsTable>;
+export type PromotionRow = Selectable<PromotionsTable>;
 type Definition = Omit<Promotion, 'id' | 'name'>;
 
 export function presentPromotion(p: PromotionRow) {

@@ -4,11 +4,12 @@ import { iso } from '../../platform/clock.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
 import type { StoreRow } from '../stores/stores.repository.js';
 import type { QuoteInput } from './catalog.schema.js';
-import { ancestorsOf, listCategories } from './categories.js';
+import { ancestorsOf } from './categories.js';
 import { resolveCode } from './lookup.query.js';
 import { productsByIds } from './products.repository.js';
-import { listPromotions, toCorePromotion } from './promotions.js';
-import { effectiveTaxClasses, unknownTaxClassForStore } from './tax-classes.js';
+import { toCorePromotion } from './promotions.js';
+import { catalogReference, promotionsAt } from './reference-cache.js';
+import { unknownTaxClassForStore } from './tax-classes.js';
 
 /**
  * POST /pricing/quote: loads prices, taxes and promotions of the store, builds the core's
@@ -81,8 +82,9 @@ export async function buildPricingInput(ctx: RequestContext, store: StoreRow, bo
         .execute()
     : [];
   const options = new Map(optionRows.map((o) => [`${o.product_id}/${o.id}`, o]));
-  const categories = new Map((await listCategories(ctx)).map((c) => [c.id, c]));
-  const taxClasses = await effectiveTaxClasses(ctx, [store.country]);
+  const reference = await catalogReference(ctx, store);
+  const categories = reference.categories;
+  const taxClasses = reference.taxClasses;
   const rateOf = (code: string, field: string) => {
     const tc = taxClasses.find((c) => c.code === code);
     if (!tc) throw unknownTaxClassForStore(code, store.country, field);
@@ -141,7 +143,7 @@ export async function buildPricingInput(ctx: RequestContext, store: StoreRow, bo
       origin.push(null);
     }
   }
-  const promotions = await listPromotions(ctx, store.id, { activeAt: iso(at) });
+  const promotions = promotionsAt(reference, iso(at));
   const input: PricingInput = {
     settings: {
       currency: store.currency,

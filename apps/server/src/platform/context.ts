@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../modules/access/permissions.js';
 import type { Clock } from './clock.js';
 import type { DB } from './db/schema.js';
+import { groupCommitOf } from './db/group-commit.js';
 import type { EventBus } from './events/event-bus.js';
 
 /** Who is acting: a staff member (via a session) or an integration (via an API key). */
@@ -54,7 +55,9 @@ export interface RequestContext {
 export async function inTransaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
   const afterCommit: (() => void)[] = [];
-  const result = await ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, afterCommit }));
+  const work = (trx: Kysely<DB>) => fn({ ...ctx, db: trx, afterCommit });
+  const group = groupCommitOf(ctx.db);
+  const result = group ? await group.run(work) : await ctx.db.transaction().execute(work);
   for (const run of afterCommit) {
     try {
       run();

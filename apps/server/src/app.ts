@@ -28,6 +28,10 @@ import { registerStockRoutes } from './modules/stock/index.js';
 import { registerStoreRoutes } from './modules/stores/index.js';
 import { registerCardPaymentRoutes } from './modules/payments/index.js';
 import { registerSalesRoutes } from './modules/sales/index.js';
+import { registerPublicReceiptRoutes, registerReceiptRoutes } from './modules/receipts/index.js';
+import { registerPrintingRoutes } from './modules/printing/index.js';
+import { registerNotifyRoutes } from './modules/notify/index.js';
+import { registerRealtimeRoutes } from './modules/realtime/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -120,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerHealthRoutes(app);
+  // Public digital receipts (/r/<token>): outside /api/v1, no login.
+  registerPublicReceiptRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(
     async (api) => {
@@ -135,6 +141,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerJournalRoutes(api);
       registerStockRoutes(api);
       registerShiftRoutes(api);
+      registerReceiptRoutes(api);
+      registerPrintingRoutes(api);
+      registerNotifyRoutes(api);
+      registerRealtimeRoutes(api);
     },
     { prefix: '/api/v1' },
   );

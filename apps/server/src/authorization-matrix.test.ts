@@ -18,6 +18,8 @@ import {
 import { describeEachDb } from './test-support/test-db.js';
 import { uuidv7 } from '@opentill/core';
 import { buildSalesWorld, type SalesWorld } from './modules/sales/sales-matrix-fixtures.js';
+import { buildPrintingWorld, type PrintingWorld } from './modules/printing/printing-matrix-fixtures.js';
+import { buildReceiptsWorld, type ReceiptsWorld } from './modules/receipts/receipts-matrix-fixtures.js';
 import { buildCheckoutWorld, type CheckoutWorld } from './modules/shifts/checkout-matrix-fixtures.js';
 import { buildCatalogWorld, catalogReq, matrixEan, matrixSku, type CatalogWorld } from './modules/catalog/catalog-matrix-fixtures.js';
 
@@ -26,6 +28,10 @@ let cw: CatalogWorld;
 /** Issue 4 ledgers: shifts to report on, close and move cash in (built with the world). */
 let ckw: CheckoutWorld;
 let sw: SalesWorld;
+/** Issue 6: a printer on register A and a queued job in store A. */
+let pw: PrintingWorld;
+/** Issue 6: a live digital-receipt link in store A. */
+let rw: ReceiptsWorld;
 
 /**
  * Every /api/v1 route × every built-in role, a second store and a store-scoped API key. A cell is the
@@ -53,6 +59,8 @@ const TRANSITION = '409 invalid_transition';
 const NOT_REFUNDABLE = '409 not_refundable';
 const NOT_OPEN = '409 sale_not_open';
 const USE_CARD = '409 use_card_payments';
+const NOT_COMPLETED = '409 sale_not_completed';
+const NO_RECEIPT = '409 sale_not_completed';
 
 /** Same answer for every principal. */
 const all = (e: Expected): Row => Object.fromEntries(PRINCIPALS.map((p) => [p, e])) as Row;
@@ -538,6 +546,31 @@ const CASES: MatrixCase[] = [
     request: (w) => ({ method: 'GET', url: `/catalog/snapshot?storeId=${w.storeB}&limit=5` }),
     expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
   },
+  // Server-sent events (once=true: the hello event, then the stream closes, so inject returns).
+  {
+    route: 'GET /events',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/events?storeId=${w.storeA}&once=true` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /events',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/events?storeId=${w.storeB}&once=true` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'GET /parked-sales',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/parked-sales?storeId=${w.storeA}` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /parked-sales',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/parked-sales?storeId=${w.storeB}` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
   {
     route: 'POST /catalog/import',
     variant: 'dry run, A',
@@ -657,6 +690,106 @@ const CASES: MatrixCase[] = [
     variant: 'unknown payment',
     request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/card-payments/${uuidv7()}/recover` }),
     expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
+  // ---- printing and receipt delivery (issue 6) ----
+  {
+    route: 'GET /registers/{id}/printer-config',
+    request: (w) => ({ method: 'GET', url: `/registers/${w.registerA}/printer-config` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, 200),
+  },
+  {
+    route: 'PUT /registers/{id}/printer-config',
+    request: (w) => ({ method: 'PUT', url: `/registers/${w.registerA}/printer-config`, body: { host: 'matrix-printer.invalid', width: 80 } }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /registers/{id}/printer',
+    request: (w) => ({ method: 'GET', url: `/registers/${w.registerA}/printer` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, 200),
+  },
+  {
+    route: 'POST /registers/{id}/drawer/open',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/drawer/open`, body: { reason: 'matrix' } }),
+    expect: row(UNAUTH, 202, 202, 202, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/print',
+    variant: 'voided sale',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/print`, body: { copy: true } }),
+    expect: row(UNAUTH, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/email',
+    variant: 'voided sale',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/email`, body: { to: 'kunde@example.com' } }),
+    expect: row(UNAUTH, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /sales/{id}/sms',
+    variant: 'voided sale',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/sms`, body: { to: '+4915112345678' } }),
+    expect: row(UNAUTH, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, NO_RECEIPT, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /delivery-jobs/{id}',
+    variant: 'A',
+    request: () => ({ method: 'GET', url: `/delivery-jobs/${pw.jobA}` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /delivery-jobs/{id}',
+    variant: 'unknown',
+    request: () => ({ method: 'GET', url: `/delivery-jobs/${uuidv7()}` }),
+    expect: row(UNAUTH, NF, NF, NF, NF, NF, NF),
+  },
+  // ---- receipts: digital receipt links and store templates (issue 6) ----
+  {
+    route: 'POST /sales/{id}/receipt-link',
+    variant: 'voided sale',
+    request: () => ({ method: 'POST', url: `/sales/${sw.voidedSaleId}/receipt-link` }),
+    expect: row(UNAUTH, NOT_COMPLETED, NOT_COMPLETED, NOT_COMPLETED, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'DELETE /receipt-links/{token}',
+    variant: 'link in A',
+    request: () => ({ method: 'DELETE', url: `/receipt-links/${rw.tokenA}` }),
+    expect: row(UNAUTH, 204, 204, 204, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'DELETE /receipt-links/{token}',
+    variant: 'unknown',
+    request: () => ({ method: 'DELETE', url: '/receipt-links/unknown-token' }),
+    expect: row(UNAUTH, NF, NF, NF, DENIED, NF, DENIED),
+  },
+  {
+    route: 'GET /stores/{id}/receipt-template',
+    variant: 'A',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/receipt-template` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, 200),
+  },
+  {
+    route: 'GET /stores/{id}/receipt-template',
+    variant: 'B',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeB}/receipt-template` }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, 200, FOREIGN),
+  },
+  {
+    route: 'PUT /stores/{id}/receipt-template',
+    variant: 'A',
+    request: (w) => ({ method: 'PUT', url: `/stores/${w.storeA}/receipt-template`, body: { header: 'Matrix', footer: '', logoPng: null, language: 'de' } }),
+    expect: row(UNAUTH, 200, 200, DENIED, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'PUT /stores/{id}/receipt-template',
+    variant: 'B',
+    request: (w) => ({ method: 'PUT', url: `/stores/${w.storeB}/receipt-template`, body: { header: 'Matrix', footer: '', logoPng: null, language: 'en' } }),
+    expect: row(UNAUTH, 200, 200, FOREIGN, FOREIGN, DENIED, FOREIGN),
+  },
+  {
+    route: 'GET /stores/{id}/receipt-template/preview',
+    variant: 'A, escpos-58',
+    request: (w) => ({ method: 'GET', url: `/stores/${w.storeA}/receipt-template/preview?format=escpos-58` }),
+    expect: row(UNAUTH, 200, 200, 200, 200, FOREIGN, 200),
   },
   // ---- journal, stock, shifts and cash (issue 4 ledgers) ----
   {
@@ -814,6 +947,8 @@ describeEachDb('authorization matrix: every route × every built-in role × two 
     cw = await buildCatalogWorld(h, w);
     ckw = await buildCheckoutWorld(h, w);
     sw = await buildSalesWorld(h, w);
+    pw = await buildPrintingWorld(h, w);
+    rw = await buildReceiptsWorld(h, w, sw);
   });
 
   it('has a row for every /api/v1 route the app serves, and none for routes that do not exist', async () => {

@@ -28,6 +28,20 @@ const envSchema = z.object({
   OPENTILL_WEB_DIR: z.string().min(1).optional(),
   OPENTILL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   OPENTILL_PIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Email receipts (SMTP). Without a host, emailing a receipt answers 503 email_not_configured.
+  OPENTILL_SMTP_HOST: z.string().min(1).optional(),
+  OPENTILL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when offered. */
+  OPENTILL_SMTP_SECURE: booleanFromEnv.default(false),
+  /** Refuse to send without STARTTLS (on a non-secure port). */
+  OPENTILL_SMTP_REQUIRE_TLS: booleanFromEnv.default(false),
+  OPENTILL_SMTP_USER: z.string().min(1).optional(),
+  OPENTILL_SMTP_PASSWORD: z.string().min(1).optional(),
+  OPENTILL_SMTP_FROM: z.string().min(3).optional(),
+  // SMS receipts through a generic JSON webhook (POST { to, text, url }).
+  OPENTILL_SMS_WEBHOOK_URL: z.string().url().optional(),
+  /** Sent verbatim as the Authorization header, e.g. "Bearer abc". */
+  OPENTILL_SMS_WEBHOOK_AUTH: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -44,7 +58,20 @@ export type Config = {
   webDir: string | undefined;
   /** Attempts per minute and client address on the login and PIN/pairing endpoints. */
   rateLimits: { loginPerMinute: number; pinPerMinute: number };
+  /** SMTP for email receipts (absent: email receipts are unavailable). */
+  smtp: SmtpConfig | undefined;
+  /** SMS provider webhook (absent: SMS receipts are unavailable). */
+  sms: { webhookUrl: string; authorization: string | undefined } | undefined;
 };
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  requireTls: boolean;
+  auth: { user: string; pass: string } | undefined;
+  from: string;
+}
 
 export class ConfigError extends Error {}
 
@@ -56,6 +83,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.OPENTILL_SMTP_HOST && !e.OPENTILL_SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  OPENTILL_SMTP_FROM is required with OPENTILL_SMTP_HOST');
+  }
+  if (Boolean(e.OPENTILL_SMTP_USER) !== Boolean(e.OPENTILL_SMTP_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  OPENTILL_SMTP_USER and OPENTILL_SMTP_PASSWORD must be set together');
+  }
   if (Boolean(e.OPENTILL_TLS_CERT) !== Boolean(e.OPENTILL_TLS_KEY)) {
     throw new ConfigError(
       'Invalid configuration:\n  OPENTILL_TLS_CERT and OPENTILL_TLS_KEY must be set together',
@@ -77,5 +110,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionTtlMs: e.OPENTILL_SESSION_TTL_HOURS * 3600_000,
     webDir: e.OPENTILL_WEB_DIR,
     rateLimits: { loginPerMinute: e.OPENTILL_LOGIN_RATE_LIMIT, pinPerMinute: e.OPENTILL_PIN_RATE_LIMIT },
+    smtp:
+      e.OPENTILL_SMTP_HOST && e.OPENTILL_SMTP_FROM
+        ? {
+            host: e.OPENTILL_SMTP_HOST,
+            port: e.OPENTILL_SMTP_PORT,
+            secure: e.OPENTILL_SMTP_SECURE,
+            requireTls: e.OPENTILL_SMTP_REQUIRE_TLS,
+            auth: e.OPENTILL_SMTP_USER && e.OPENTILL_SMTP_PASSWORD ? { user: e.OPENTILL_SMTP_USER, pass: e.OPENTILL_SMTP_PASSWORD } : undefined,
+            from: e.OPENTILL_SMTP_FROM,
+          }
+        : undefined,
+    sms: e.OPENTILL_SMS_WEBHOOK_URL ? { webhookUrl: e.OPENTILL_SMS_WEBHOOK_URL, authorization: e.OPENTILL_SMS_WEBHOOK_AUTH } : undefined,
   };
 }

@@ -8,6 +8,8 @@ import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
 import { InProcessEventBus } from './platform/events/index.js';
 import { createMetrics } from './platform/http/metrics.js';
 import { simulatedTerminals } from './modules/payments/index.js';
+import { notifyHandlers } from './modules/notify/index.js';
+import { startDelivery } from './modules/printing/index.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -36,16 +38,25 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
   }
   const pinPepper = await loadPinPepper(database.db);
   await opts.onReady?.(database, pinPepper);
+  const events = new InProcessEventBus();
   const app = await buildApp({
     config,
     database,
     clock: systemClock,
     metrics,
-    events: new InProcessEventBus(),
+    events,
     // No real terminal adapter is configured yet: every register gets the ZVT simulator.
     paymentTerminals: simulatedTerminals(),
     pinPepper,
     rateLimits: opts.rateLimits ?? config.rateLimits,
+  });
+  // Receipts, drawer kicks, emails and SMS leave through the persistent queue; every server runs a worker.
+  const delivery = startDelivery({
+    db: database.db,
+    clock: systemClock,
+    events,
+    handlers: notifyHandlers(config),
+    onError: (err) => app.log.error({ err }, 'delivery failed'),
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -56,6 +67,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     database,
     url,
     close: async () => {
+      await delivery.stop();
       await app.close();
       await database.destroy();
     },

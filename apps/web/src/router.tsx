@@ -120,6 +120,12 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./backoffice/catalog/import-page'), 'ImportPage'),
 });
 
+const receiptsRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/receipts',
+  component: lazyRouteComponent(() => import('./backoffice/receipts/receipt-template-page'), 'ReceiptTemplatePage'),
+});
+
 const fleetRoute = createRoute({
   getParentRoute: () => backofficeRoute,
   path: '/fleet',
@@ -161,6 +167,7 @@ const routeTree = rootRoute.addChildren([
     promotionsRoute,
     importRoute,
     devicesRoute,
+    receiptsRoute,
     auditRoute,
     fleetRoute,
     kioskRoute,

@@ -32,7 +32,14 @@ export interface Harness {
 export const START = new Date('2026-11-27T09:00:00.000Z');
 
 /** Fresh database + demo data + app per suite. Rate limits are high so suites can log in freely. */
-export function useHarness(target: DbTarget, opts: { rateLimits?: { loginPerMinute: number; pinPerMinute: number } } = {}): Harness {
+export function useHarness(
+  target: DbTarget,
+  opts: {
+    rateLimits?: { loginPerMinute: number; pinPerMinute: number };
+    /** Extra environment for the app's config, read when the app is built (e.g. a test SMTP server's port). */
+    env?: () => Record<string, string>;
+  } = {},
+): Harness {
   const h = {} as Harness;
   let cleanup: () => Promise<void> = async () => undefined;
 
@@ -47,7 +54,7 @@ export function useHarness(target: DbTarget, opts: { rateLimits?: { loginPerMinu
     const events = new InProcessEventBus();
     const terminals = simulatedTerminals();
     const app = await buildApp({
-      config: parseConfig({ LOG_LEVEL: 'silent', OPENTILL_WEB_DIR: '/nonexistent' }),
+      config: parseConfig({ LOG_LEVEL: 'silent', OPENTILL_WEB_DIR: '/nonexistent', ...opts.env?.() }),
       database,
       clock,
       metrics: createMetrics(),

@@ -14,7 +14,7 @@ export type RoleKey = 'owner' | 'admin' | 'manager' | 'cashier';
 export const PASSWORD = 'matrix-password-1';
 
 export interface Req {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: unknown;
   token?: string | undefined;

@@ -547,3 +547,80 @@ export interface DB {
   shift_totals: ShiftTotalsTable;
   cash_movements: CashMovementsTable;
 }
+
+// ---- Printers and delivery queue (issue 6, migration 0006-printing) ----
+
+export type PrinterState = 'unknown' | 'ready' | 'paper_out' | 'cover_open' | 'offline';
+export type DeliveryChannel = 'print' | 'drawer' | 'email' | 'sms';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
+
+export interface PrinterConfigsTable {
+  register_id: string;
+  store_id: string;
+  host: string;
+  port: number;
+  width: number;
+  codepage: string;
+  auto_print: Bool;
+  status: PrinterState;
+  last_error: string | null;
+  status_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryJobsTable {
+  id: string;
+  org_id: string;
+  store_id: string;
+  channel: DeliveryChannel;
+  register_id: string | null;
+  sale_id: string | null;
+  recipient: string | null;
+  /** JSON: { copy?: boolean, openDrawer?: boolean } */
+  options: string;
+  dedupe_key: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface DB {
+  printer_configs: PrinterConfigsTable;
+  delivery_jobs: DeliveryJobsTable;
+}
+
+// ---- Receipts (issue 6, migration 0005-receipts) ----
+
+export interface ReceiptTemplatesTable {
+  store_id: string;
+  header: string;
+  footer: string;
+  /** Base64 PNG, already validated (decodable, bounded size). */
+  logo_png: string | null;
+  language: 'de' | 'en';
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ReceiptLinksTable {
+  token: string;
+  org_id: string;
+  store_id: string;
+  sale_id: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface DB {
+  receipt_templates: ReceiptTemplatesTable;
+  receipt_links: ReceiptLinksTable;
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { DB, DeliveryChannel } from '../../platform/db/schema.js';
+import type { EventBus } from '../../platform/events/index.js';
+import { DeliveryWorker, runPeriodically, type JobHandler, type PeriodicRunner } from './delivery-worker.js';
+import { printJobHandler, probePrinters, type WorkerEnv } from './print-jobs.js';
+import { TcpPrinterTransport, type PrinterTransport } from './printer-transport.js';
+import { subscribeAutoPrint } from './printing.service.js';
+
+export interface DeliveryOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  events: EventBus;
+  /** Default: raw TCP. */
+  transport?: PrinterTransport;
+  /** Email/SMS handlers (from the notify module); print and drawer jobs are handled here. */
+  handlers?: Partial<Record<DeliveryChannel, JobHandler>>;
+  /** false: no timers — the caller drives `tick()`/`probe()` (tests). Default true. */
+  timers?: boolean;
+  pollMs?: number;
+  probeMs?: number;
+  workerId?: string;
+  onError?: (err: unknown) => void;
+}
+
+export interface Delivery {
+  worker: DeliveryWorker;
+  tick(): Promise<number>;
+  /** Asks every configured printer for its status. */
+  probe(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything that leaves the server after a request: automatic receipts and drawer kicks on
+ * completed sales, and the worker that sends the queue. Runs in every server process.
+ */
+export function startDelivery(opts: DeliveryOptions): Delivery {
+  const env: WorkerEnv = { db: opts.db, clock: opts.clock };
+  const onError = opts.onError ?? ((err: unknown) => console.error('delivery:', err));
+  const transport = opts.transport ?? new TcpPrinterTransport();
+  const print = printJobHandler(transport);
+  const worker = new DeliveryWorker({
+    env,
+    handlers: { print, drawer: print, ...opts.handlers },
+    ...(opts.workerId && { id: opts.workerId }),
+    onError,
+  });
+  const unsubscribe = subscribeAutoPrint(opts.events, env, onError);
+  const probe = () => probePrinters(transport, env);
+  let runner: PeriodicRunner | null = null;
+  if (opts.timers !== false) {
+    runner = runPeriodically(worker, {
+      pollMs: opts.pollMs ?? 2000,
+      extra: [{ everyMs: opts.probeMs ?? 30_000, run: probe }],
+      onError,
+    });
+  }
+  return {
+    worker,
+    tick: () => worker.tick(),
+    probe,
+    async stop() {
+      unsubscribe();
+      await runner?.stop();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { openEventStreams, realtimeSettings, registerRealtimeRoutes } from './events.routes.js';

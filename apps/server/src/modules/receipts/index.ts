@@ -1,0 +1,11 @@
+export type { ReceiptDocument, ReceiptFiscal, ReceiptKind, ReceiptLanguage } from './receipt-document.js';
+export { buildCashSlipReceipt, buildSaleReceipt, buildShiftReportReceipt } from './build-receipts.js';
+export { renderEscPos, PAPER, type EscPosOptions } from './render-escpos.js';
+export { renderReceiptHtml } from './render-html.js';
+export { renderReceiptText } from './render-text.js';
+export { renderReceiptPdf } from './render-pdf.js';
+export { decodeEscPos, type DecodedEscPos } from './decode-escpos.js';
+export { CODEPAGE_NAMES, DEFAULT_CODEPAGE } from './codepages.js';
+export { receiptUrl, ensureReceiptLink } from './receipt-links.js';
+export { sampleSaleReceipt } from './sample-receipt.js';
+export { registerPublicReceiptRoutes, registerReceiptRoutes } from './receipts.routes.js';

@@ -27,7 +27,7 @@ import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStockRoutes } from './modules/stock/index.js';
 import { registerStoreRoutes } from './modules/stores/index.js';
 import { registerCardPaymentRoutes } from './modules/payments/index.js';
-import { registerSalesRoutes } from './modules/sales/index.js';
+import { registerReceiptLinkLookupRoutes, registerSalesRoutes } from './modules/sales/index.js';
 import { registerPublicReceiptRoutes, registerReceiptRoutes } from './modules/receipts/index.js';
 import { registerPrintingRoutes } from './modules/printing/index.js';
 import { registerNotifyRoutes } from './modules/notify/index.js';
@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerCatalogRoutes(api);
       registerCatalogImportRoutes(api);
       registerSalesRoutes(api);
+      registerReceiptLinkLookupRoutes(api);
       registerCardPaymentRoutes(api);
       registerJournalRoutes(api);
       registerStockRoutes(api);

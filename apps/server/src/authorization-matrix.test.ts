@@ -675,6 +675,18 @@ const CASES: MatrixCase[] = [
     expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
   },
   {
+    route: 'GET /sales/by-receipt-link/{token}',
+    variant: 'link in store A',
+    request: () => ({ method: 'GET', url: `/sales/by-receipt-link/${rw.tokenA}` }),
+    expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),
+  },
+  {
+    route: 'GET /sales/by-receipt-link/{token}',
+    variant: 'unknown token',
+    request: () => ({ method: 'GET', url: `/sales/by-receipt-link/${'Z'.repeat(27)}` }),
+    expect: row(UNAUTH, NF, NF, NF, NF, NF, NF),
+  },
+  {
     route: 'GET /registers/{id}/sequence-report',
     request: (w) => ({ method: 'GET', url: `/registers/${w.registerA}/sequence-report` }),
     expect: row(UNAUTH, 200, 200, 200, DENIED, FOREIGN, DENIED),

@@ -1,1 +1,2 @@
 export { registerSalesRoutes } from './sales.routes.js';
+export { registerReceiptLinkLookupRoutes } from './receipt-link-lookup.js';

@@ -703,6 +703,12 @@ const CASES: MatrixCase[] = [
     request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/card-payments/${uuidv7()}/recover` }),
     expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
   },
+  {
+    route: 'POST /registers/{id}/card-payments/{paymentId}/cancel',
+    variant: 'unknown payment',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/card-payments/${uuidv7()}/cancel` }),
+    expect: row(UNAUTH, NF, NF, NF, NF, FOREIGN, DENIED),
+  },
   // ---- printing and receipt delivery (issue 6) ----
   {
     route: 'GET /registers/{id}/printer-config',

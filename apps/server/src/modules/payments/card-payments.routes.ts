@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeOnRegister } from '../sales/sales-http.js';
-import { presentCardPayment, recoverCardPayment, startCardPayment } from './card-payments.service.js';
+import { cancelCardPayment, presentCardPayment, recoverCardPayment, startCardPayment } from './card-payments.service.js';
 
 const params = z.strictObject({ id: z.uuid() });
 const recoverParams = z.strictObject({ id: z.uuid(), paymentId: z.uuid() });
@@ -30,6 +30,16 @@ export function registerCardPaymentRoutes(server: FastifyInstance): void {
     async (request) => {
       const { ctx, register } = await authorizeOnRegister(request, 'sales.create', request.params.id, { pepper, field: 'params.id' });
       return presentCardPayment(await recoverCardPayment(ctx, app.deps.paymentTerminals(register.id), register, request.params.paymentId));
+    },
+  );
+
+  app.post(
+    '/registers/:id/card-payments/:paymentId/cancel',
+    { schema: { tags, summary: 'Ask the terminal to abort a running card payment (the start request then answers "cancelled")', params: recoverParams } },
+    async (request, reply) => {
+      const { ctx, register } = await authorizeOnRegister(request, 'sales.create', request.params.id, { pepper, field: 'params.id' });
+      const row = await cancelCardPayment(ctx, app.deps.paymentTerminals(register.id), register, request.params.paymentId);
+      return reply.code(202).send(presentCardPayment(row));
     },
   );
 }

@@ -152,11 +152,34 @@ export async function startCardPayment(
   return { statusCode: 201, row: await settle(ctx, row, result, result.status) };
 }
 
+/** Longer than any terminal's own authorisation timeout (ZVT terminals give up after 1–2 minutes). */
+export const CARD_ATTEMPT_MAX_MS = 180_000;
+
+/**
+ * Asks the terminal to abort a running attempt (ZVT 06 B0 Abort). The attempt itself is settled by
+ * the request that started it, when the terminal answers "cancelled" (or approved, if the customer was
+ * faster): cancelling never decides the outcome on its own.
+ */
+export async function cancelCardPayment(ctx: RequestContext, terminal: PaymentTerminal, register: RegisterRow, id: string): Promise<CardPaymentRow> {
+  const row = await find(ctx, id);
+  if (!row || row.register_id !== register.id) throw new AppError('not_found', 'not_found', 'Card payment not found', { field: 'params.paymentId' });
+  if (row.status !== 'pending') throw conflict('payment_not_running', `The card payment is ${row.status}, not running`, { field: 'params.paymentId', status: row.status });
+  await terminal.cancel(row.terminal_ref);
+  return row;
+}
+
 /** Asks the terminal what happened to an attempt whose answer was lost, before any retry. */
 export async function recoverCardPayment(ctx: RequestContext, terminal: PaymentTerminal, register: RegisterRow, id: string): Promise<CardPaymentRow> {
   const row = await find(ctx, id);
   if (!row || row.register_id !== register.id) throw new AppError('not_found', 'not_found', 'Card payment not found', { field: 'params.paymentId' });
   if (row.status !== 'pending' && row.status !== 'timeout') return row;
+  // A pending attempt may still be running on the terminal (this or another server is waiting for
+  // the customer): asking for the last transaction now would see the previous one and wrongly settle
+  // this attempt as "not charged", and the approval arriving a moment later would be lost. Only an
+  // attempt older than any terminal timeout (its server died mid-payment) is resolved as pending.
+  if (row.status === 'pending' && ctx.clock.now().getTime() - Date.parse(row.created_at) < CARD_ATTEMPT_MAX_MS) {
+    throw conflict('payment_in_progress', 'The card payment is still running on the terminal: wait for its answer or cancel it', { field: 'params.paymentId' });
+  }
   const last = await terminal.lastTransactionStatus();
   if (last && last.ref === row.terminal_ref) {
     if (last.status === 'approved' && last.amount !== row.amount + row.tip) {

@@ -13,8 +13,10 @@ import { TerminalNoAnswer, type PaymentTerminal, type PaymentTerminalProvider, t
  * - cancel: not charged (customer or cashier aborted at the terminal)
  * - timeout: the command never reached the terminal: not charged, last transaction unchanged
  * - lost_answer: charged, but the answer never reaches the ECR
+ * - hold: the customer is still at the terminal — the authorization runs until the ECR sends Abort
+ *   (06 B0; it then ends "cancelled") or the test calls `completeHeld()` (it ends approved)
  */
-export type SimulatedOutcome = 'approve' | 'decline' | 'cancel' | 'timeout' | 'lost_answer';
+export type SimulatedOutcome = 'approve' | 'decline' | 'cancel' | 'timeout' | 'lost_answer' | 'hold';
 
 export class SimulatedZvtTerminal implements PaymentTerminal {
   private readonly script: SimulatedOutcome[] = [];
@@ -33,10 +35,16 @@ export class SimulatedZvtTerminal implements PaymentTerminal {
     return this;
   }
 
+  private held: { ref: string; finish: (outcome: 'approve' | 'cancel') => void } | null = null;
+
   async authorize(amount: number, ref: string): Promise<TerminalResult> {
     if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError('amount must be a positive integer (minor units)');
-    const outcome = this.script.shift() ?? 'approve';
+    let outcome = this.script.shift() ?? 'approve';
     if (outcome === 'timeout') throw new TerminalNoAnswer(ref);
+    if (outcome === 'hold') {
+      outcome = await new Promise<'approve' | 'cancel'>((finish) => (this.held = { ref, finish }));
+      this.held = null;
+    }
     this.commands.push(ref);
     this.trace += 1;
     const traceNo = String(this.trace).padStart(6, '0');
@@ -57,10 +65,14 @@ export class SimulatedZvtTerminal implements PaymentTerminal {
     return { ...result };
   }
 
+  /** Abort (06 B0): ends the running authorization `ref` as cancelled; no effect once it finished. */
   async cancel(ref: string): Promise<void> {
-    // Authorizations complete synchronously here, so there is never a running one to abort; a queued
-    // outcome is turned into an abort the way a cashier's abort key would end the next transaction.
-    void ref;
+    if (this.held?.ref === ref) this.held.finish('cancel');
+  }
+
+  /** The customer finished at the terminal: the held authorization ends approved. */
+  completeHeld(): void {
+    this.held?.finish('approve');
   }
 
   async lastTransactionStatus(): Promise<TerminalResult | null> {

@@ -202,6 +202,40 @@ describeEachDb('sales: refunds, void, park/resume, card terminal', (target) => {
     expect(res.json().payments[0].card).toMatchObject({ brand: 'girocard', authCode: expect.stringMatching(/^A/) });
   });
 
+  it('a card payment still running at the terminal cannot be "recovered" as not charged; the cashier can abort it', async () => {
+    const cashier = await k.registerSession(reg1);
+    const terminal = h.terminals.get(reg1);
+    const post = (url: string, body?: unknown) => k.post(url, body, { token: cashier.token });
+    const chargesBefore = terminal.charges.length;
+
+    // The customer is at the terminal; a second screen asks to recover: refused, nothing settled.
+    terminal.next('hold');
+    const running = uuidv7();
+    const started = post(`/registers/${reg1}/card-payments`, { id: running, amount: 500 });
+    await new Promise((r) => setTimeout(r, 50));
+    const early = await post(`/registers/${reg1}/card-payments/${running}/recover`);
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error.code).toBe('payment_in_progress');
+    // The customer pays: the approval is recorded (it was not lost to an early "recovery").
+    terminal.completeHeld();
+    expect((await started).json()).toMatchObject({ status: 'approved', amount: 500 });
+    expect(terminal.charges.length - chargesBefore).toBe(1);
+
+    // The cashier aborts a running payment: the start request ends "cancelled", nothing charged.
+    terminal.next('hold');
+    const aborted = uuidv7();
+    const pending = post(`/registers/${reg1}/card-payments`, { id: aborted, amount: 700 });
+    await new Promise((r) => setTimeout(r, 50));
+    const cancel = await post(`/registers/${reg1}/card-payments/${aborted}/cancel`);
+    expect(cancel.statusCode, cancel.body).toBe(202);
+    expect((await pending).json()).toMatchObject({ status: 'cancelled', next: null });
+    expect(terminal.charges.length - chargesBefore).toBe(1);
+    // Cancelling a finished payment is refused and changes nothing.
+    const late = await post(`/registers/${reg1}/card-payments/${aborted}/cancel`);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('payment_not_running');
+  });
+
   it("refuses a sale on another store's register", async () => {
     const store = await k.post('/stores', { name: `Other ${Date.now()}`, address: { line1: 'X 1', postalCode: '20095', city: 'Hamburg', country: 'DE' }, currency: 'EUR', timeZone: 'Europe/Berlin', locale: 'de-DE' });
     const foreign = (await k.post(`/stores/${store.json().id}/registers`, { name: 'HH 1' })).json().id as string;

@@ -197,6 +197,9 @@ export const cardPaymentsApi = {
     api<CardPayment>(`/registers/${enc(registerId)}/card-payments`, { method: 'POST', body, signal }),
   recover: (registerId: string, paymentId: string) =>
     api<CardPayment>(`/registers/${enc(registerId)}/card-payments/${enc(paymentId)}/recover`, { method: 'POST' }),
+  /** Asks the terminal to abort; the start request then answers `cancelled` (or approved, if the customer was faster). */
+  cancel: (registerId: string, paymentId: string) =>
+    api<CardPayment>(`/registers/${enc(registerId)}/card-payments/${enc(paymentId)}/cancel`, { method: 'POST' }),
 };
 
 export interface DeliveryJob {

@@ -3,8 +3,8 @@
  * onApproved with the server's approved card payment id to reference in POST /sales.
  *
  * The server answers the start request once the terminal has finished (PIN entry can take a
- * minute). A charge is cancelled at the terminal (its Stop key), which the server reports as
- * `cancelled`. When the answer is lost (terminal timeout, dropped connection) the panel asks the
+ * minute). A charge is cancelled from the panel (the server sends the terminal an Abort) or at the
+ * terminal (its Stop key); either way the start request then answers `cancelled`. When the answer is lost (terminal timeout, dropped connection) the panel asks the
  * server to recover the outcome from the terminal, with backoff, before anything else can happen.
  */
 import { uuidv7 } from '@opentill/core';
@@ -126,6 +126,14 @@ export function CardTenderPanel({
               <span className="spinner" aria-hidden="true" /> {t('registerOps.card.insert')}
             </p>
             <p className="muted">{t('registerOps.card.cancelAtTerminal')}</p>
+            <button
+              type="button"
+              className="button button--large"
+              onClick={() => void cardPaymentsApi.cancel(registerId, state.attemptId).catch(() => undefined)}
+              data-testid="card-abort"
+            >
+              {t('registerOps.card.abort')}
+            </button>
           </>
         )}
         {state.kind === 'approved' && (

@@ -5,12 +5,15 @@ import { useMe } from '../auth/me-query';
 import { applyStoreLocale } from '../i18n/i18n';
 import { devicesApi } from '../lib/api/endpoints';
 import type { DeviceMe, Me } from '../lib/api/types';
+import { NETWORK_ERROR, ApiError } from '../lib/api/api-error';
 import { useDeviceToken } from '../lib/use-device-token';
 import { useErrorMessage } from '../lib/error-message';
 import { LanguageSelect } from '../shell/language-select';
 import { TopBar } from '../shell/top-bar';
 import { PairingScreen } from './pairing-screen';
 import { PinLoginScreen } from './pin-login-screen';
+import { runtimeFor, storeSettingsOf } from './data/register-runtime';
+import { offlineSession, saveOfflineSession } from './offline-session';
 import { RegisterHome } from './register-home';
 
 export const deviceMeQueryKey = ['device', 'me'] as const;
@@ -29,17 +32,44 @@ export function RegisterPage() {
     );
   }
   // Keyed by token so re-pairing starts from a clean slate.
-  return <PairedRegister key={token} />;
+  return <PairedRegister key={token} token={token} />;
 }
 
-function PairedRegister() {
+const isNetworkError = (e: unknown) => e instanceof ApiError && e.code === NETWORK_ERROR;
+// The server being away is no reason to wait through retries before the offline register shows.
+const retryUnlessOffline = (count: number, error: unknown) =>
+  !isNetworkError(error) &&
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
+  count < 2;
+
+function PairedRegister({ token }: { token: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  // A known device starts reading its cached catalog while the server is asked who is signed in.
+  useEffect(() => {
+    const known = offlineSession(token)?.device;
+    if (known) void runtimeFor(known.register.id, storeSettingsOf(known)).preload();
+  }, [token]);
   // Doubles as a heartbeat: a revoked device learns it within a minute, even when idle.
-  const device = useQuery({ queryKey: deviceMeQueryKey, queryFn: () => devicesApi.me(), refetchInterval: 60_000 });
+  const device = useQuery({
+    queryKey: deviceMeQueryKey,
+    queryFn: () => devicesApi.me(),
+    refetchInterval: 60_000,
+    retry: retryUnlessOffline,
+  });
   const me = useMe();
   const storeLocale = device.data?.store.locale;
   useEffect(() => applyStoreLocale(storeLocale), [storeLocale]);
+  useEffect(() => {
+    if (device.data && me.isSuccess)
+      saveOfflineSession(token, device.data, isSessionFor(me.data, device.data) ? me.data : null);
+  }, [token, device.data, me.isSuccess, me.data]);
+
+  // Server unreachable: keep selling with the last confirmed device and cashier (see offline-session.ts).
+  const cached = isNetworkError(device.error) || isNetworkError(me.error) ? offlineSession(token) : null;
+  if (cached?.me && isSessionFor(cached.me, cached.device)) {
+    return <RegisterHome me={cached.me} device={cached.device} />;
+  }
 
   let body;
   if (device.isPending || (device.isSuccess && me.isPending)) {
@@ -51,7 +81,11 @@ function PairedRegister() {
           <p className="alert alert--error" role="alert">
             {errorMessage(device.error ?? me.error)}
           </p>
-          <button type="button" className="button" onClick={() => void Promise.all([device.refetch(), me.refetch()])}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void Promise.all([device.refetch(), me.refetch()])}
+          >
             {t('common.retry')}
           </button>
         </div>

@@ -72,6 +72,8 @@ export function registerRealtimeRoutes(server: FastifyInstance): void {
         connection: 'keep-alive',
         // Proxies such as nginx would otherwise buffer the stream.
         'x-accel-buffering': 'no',
+        // The security-header hook does not run for a hijacked reply.
+        'x-content-type-options': 'nosniff',
       });
       const stream = new SseStream(res);
       stream.send('hello', hello, hello.catalogSeq);

@@ -205,7 +205,7 @@ describeEachDb('sales: refunds, void, park/resume, card terminal', (target) => {
   it('a card payment still running at the terminal cannot be "recovered" as not charged; the cashier can abort it', async () => {
     const cashier = await k.registerSession(reg1);
     const terminal = h.terminals.get(reg1);
-    const post = (url: string, body?: unknown) => k.post(url, body, { token: cashier.token });
+    const post = (url: string, body?: object) => k.post(url, body, { token: cashier.token });
     const chargesBefore = terminal.charges.length;
 
     // The customer is at the terminal; a second screen asks to recover: refused, nothing settled.

@@ -7,7 +7,7 @@ import type { DeviceMe, Me } from '../../lib/api/types';
 import { TopBar } from '../../shell/top-bar';
 import { UserMenu } from '../../shell/user-menu';
 import type { PinPrompt } from '../lock-state';
-import { ManagerApprovalHost, requestManagerApproval, withManagerApproval } from '../ops/manager-approval';
+import { ManagerApprovalHost, requestManagerApproval, useManagerApprovalOpen, withManagerApproval } from '../ops/manager-approval';
 import { RegisterOpsMenu } from '../ops/register-ops-menu';
 import { PrinterStatusBadge } from '../printer/printer-status-badge';
 import type { StoreSettings } from '../data/catalog-types';
@@ -73,9 +73,15 @@ export function SellScreen({
   const canPrice = me.user.permissions.includes('sales.price.override');
   const online = state.online;
 
+  // Scans belong to the cart only while nothing else is on top of it: in the register panel or the
+  // manager PIN dialog a scanned code (or a fast PIN + Enter) must not reach the cart behind it.
+  const [opsOpen, setOpsOpen] = useState(false);
+  const approvalOpen = useManagerApprovalOpen();
   useWedgeScanner(
     co.scan,
     co.mode !== 'tender' &&
+      !opsOpen &&
+      !approvalOpen &&
       dialog === null &&
       editLine === null &&
       co.weigh === null &&
@@ -181,7 +187,7 @@ export function SellScreen({
       F9: () => setDialog('parked'),
       Escape: () => (co.mode === 'tender' && !co.busy ? (co.setPayments([]), co.setMode('sell')) : undefined),
     },
-    dialog === null && editLine === null,
+    dialog === null && editLine === null && !opsOpen && !approvalOpen,
   );
 
   const line = editLine ? co.cart.lines.find((l) => l.id === editLine) : undefined;
@@ -212,6 +218,7 @@ export function SellScreen({
               pendingSales={state.pending}
               online={online}
               onShiftChange={onShiftChange}
+              onOpenChange={setOpsOpen}
               allocateDocumentNumber={() => allocateNumber(runtime.db, receiptPrefix(register.name))}
             />
             <UserMenu

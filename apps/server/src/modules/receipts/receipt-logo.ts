@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { invalid } from '../../platform/errors.js';
 
@@ -13,6 +14,8 @@ export function validateLogo(base64: string): { width: number; height: number } 
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > MAX_LOGO_BYTES) throw invalid('invalid_logo', `The logo is larger than ${MAX_LOGO_BYTES / 1024} KB`, { field });
   if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw invalid('invalid_logo', 'The logo is not a PNG image', { field });
+  const broken = brokenChunk(bytes);
+  if (broken) throw invalid('invalid_logo', `The logo PNG cannot be decoded: ${broken}`, { field });
   let png: PNG;
   try {
     png = PNG.sync.read(bytes);
@@ -21,6 +24,25 @@ export function validateLogo(base64: string): { width: number; height: number } 
   }
   if (png.width > MAX_LOGO_SIDE || png.height > MAX_LOGO_SIDE) throw invalid('invalid_logo', `The logo must be at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE} pixels`, { field });
   return { width: png.width, height: png.height };
+}
+
+/**
+ * Walks the PNG chunk list (PNG spec, ISO/IEC 15948 §5.3: length, type, data, CRC-32 over type and
+ * data) up to IEND. pngjs alone accepts some truncated files and then decodes whatever happened to be
+ * in memory — a cut-off upload must be refused, not printed as noise.
+ */
+function brokenChunk(bytes: Buffer): string | null {
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(at);
+    const end = at + 12 + length;
+    if (end > bytes.length) return 'truncated chunk';
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== bytes.readUInt32BE(at + 8 + length)) return `bad CRC in ${type} chunk`;
+    if (type === 'IEND') return end === bytes.length ? null : 'data after IEND';
+    at = end;
+  }
+  return 'missing IEND chunk';
 }
 
 export interface Bitmap {

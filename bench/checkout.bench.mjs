@@ -170,6 +170,12 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
       return r;
     };
     const salesCount = () => replayer.count('select count(*) as n from sales');
+    // SQLite group commit: how many write transactions shared one COMMIT (fsync), from /metrics.
+    const groupCommit = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+      const read = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { commits: read('opentill_db_group_commits'), units: read('opentill_db_group_commit_units') };
+    };
     const before = Number(await salesCount());
     let expected = before;
 
@@ -184,12 +190,19 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
       const per = { http: [], replay: [] };
       const lat = { http: [], replay: [] };
       const ratios = [];
+      const shared = { commits: 0, units: 0 };
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? ['http', 'replay'] : ['replay', 'http'];
         const got = {};
         for (const side of order) {
+          const gc0 = side === 'http' && !databaseUrl ? await groupCommit() : null;
           const m =
             side === 'http' ? await httpCell(n, cellSec / rounds) : await replayCell(n, cellSec / rounds);
+          if (gc0) {
+            const gc1 = await groupCommit();
+            shared.commits += gc1.commits - gc0.commits;
+            shared.units += gc1.units - gc0.units;
+          }
           expected += m.count;
           got[side] = m;
           per[side].push(m.salesPerSec);
@@ -222,6 +235,9 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
           unit: 'ms',
           ...tgt('p99 < 25 ms'),
         });
+      }
+      if (shared.commits > 0) {
+        rows.push({ benchmark: `checkout HTTP ${label} c=${n}`, metric: 'write transactions per COMMIT (group commit)', value: shared.units / shared.commits, unit: '×' });
       }
       rows.push({
         benchmark: `checkout HTTP ÷ replay ${label} c=${n}`,

@@ -24,6 +24,7 @@ import { registerDeviceRoutes } from './modules/devices/index.js';
 import { registerHealthRoutes } from './modules/health/index.js';
 import { registerJournalRoutes } from './modules/journal/index.js';
 import { registerShiftRoutes } from './modules/shifts/index.js';
+import { registerRegisterEventRoutes } from './modules/register-events/index.js';
 import { registerStockRoutes } from './modules/stock/index.js';
 import { registerStoreRoutes } from './modules/stores/index.js';
 import { registerCardPaymentRoutes } from './modules/payments/index.js';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerPrintingRoutes(api);
       registerNotifyRoutes(api);
       registerRealtimeRoutes(api);
+      registerRegisterEventRoutes(api);
     },
     { prefix: '/api/v1' },
   );

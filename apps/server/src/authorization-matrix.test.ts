@@ -66,6 +66,14 @@ const NO_RECEIPT = '409 sale_not_completed';
 const all = (e: Expected): Row => Object.fromEntries(PRINCIPALS.map((p) => [p, e])) as Row;
 
 /** Row helper: [anonymous, owner, admin, managerA, cashierA, managerB, apiKeyA]. */
+/** A valid register audit event body (POST /registers/{id}/audit-events). */
+const lineRemovedEvent = () => ({
+  id: uuidv7(),
+  type: 'cart.line_removed',
+  at: '2026-11-27T10:00:00.000Z',
+  payload: { saleId: uuidv7(), lineId: uuidv7(), productId: uuidv7(), variantId: null, name: 'Matrix', qty: 1000, unitPrice: 100, lineTotal: 100, cashierName: 'Matrix', cashierId: null },
+});
+
 function row(...cells: [Expected, Expected, Expected, Expected, Expected, Expected, Expected]): Row {
   return Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i]!])) as Row;
 }
@@ -916,6 +924,19 @@ const CASES: MatrixCase[] = [
     route: 'POST /shifts/{id}/cash-movements',
     variant: 'B',
     request: () => ({ method: 'POST', url: `/shifts/${ckw.openB}/cash-movements`, body: { id: uuidv7(), kind: 'pay_out', amount: 100, reason: 'matrix' } }),
+    expect: row(UNAUTH, 201, 201, FOREIGN, FOREIGN, 201, FOREIGN),
+  },
+  // Issue 5: a register's audit event (a removed cart line); a fresh id per cell, so each 201 is new.
+  {
+    route: 'POST /registers/{id}/audit-events',
+    variant: 'A',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerA}/audit-events`, body: lineRemovedEvent() }),
+    expect: row(UNAUTH, 201, 201, 201, 201, FOREIGN, DENIED),
+  },
+  {
+    route: 'POST /registers/{id}/audit-events',
+    variant: 'B',
+    request: (w) => ({ method: 'POST', url: `/registers/${w.registerB}/audit-events`, body: lineRemovedEvent() }),
     expect: row(UNAUTH, 201, 201, FOREIGN, FOREIGN, 201, FOREIGN),
   },
   {

@@ -67,7 +67,7 @@ test('offline: 10 sales, reload, 5 more, browser closed and reopened, online →
     // Logging out would strand them: refused with an explanation.
     await page.getByTestId('user-menu-button').click();
     await page.getByRole('button', { name: 'Abmelden' }).click();
-    await expect(page.getByTestId('logout-blocked')).toContainText('10 Verkäufe sind noch nicht auf dem Server');
+    await expect(page.getByTestId('logout-blocked')).toContainText('10 Vorgänge (Verkäufe, Erstattungen, Kassenbelege) haben den Server noch nicht erreicht');
     await page.getByTestId('logout-blocked').getByRole('button', { name: 'OK', exact: true }).click();
     // Locking would need the server to unlock again: refused offline too, the cashier stays signed in.
     await page.getByTestId('user-menu-button').click();

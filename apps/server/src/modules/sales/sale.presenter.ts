@@ -38,6 +38,31 @@ export function presentSaleHeader(s: SaleRow) {
   };
 }
 
+export interface LineInput {
+  modifierOptionIds?: string[];
+  discount?: { percentBp: number } | { amount: number } | null;
+  priceOverride?: number | null;
+}
+
+function parseInput(json: string): LineInput {
+  try {
+    return JSON.parse(json) as LineInput;
+  } catch {
+    return {};
+  }
+}
+
+export type DiscountInput = { percentBp: number } | { amount: number };
+
+function cartDiscountOf(pricingInput: string | null): DiscountInput | null {
+  if (!pricingInput) return null;
+  try {
+    return (JSON.parse(pricingInput) as { cartDiscount?: { percentBp: number } | { amount: number } | null }).cartDiscount ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function presentSale(d: SaleDoc) {
   return {
     ...presentSaleHeader(d.sale),
@@ -58,7 +83,11 @@ export function presentSale(d: SaleDoc) {
       priceOverrideBy: l.price_override_by,
       originalLineId: l.original_line_id,
       refundedQty: l.refunded_qty_milli,
+      /** What the register asked for on this line (modifiers, discount, price override): resuming a parked sale restores it. */
+      input: parseInput(l.input),
     })),
+    /** The cart discount of an open or parked sale (null once completed or when none). */
+    cartDiscount: d.sale.status === 'completed' ? null : cartDiscountOf(d.sale.pricing_input),
     payments: d.payments.map((p) => ({
       id: p.id,
       tender: p.tender,

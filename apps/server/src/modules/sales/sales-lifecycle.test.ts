@@ -132,6 +132,19 @@ describeEachDb('sales: refunds, void, park/resume, card terminal', (target) => {
     expect((await k.post(`/sales/${id}/void`, { reason: 'late' })).json().error.code).toBe('invalid_transition');
   });
 
+  it('gives a resumed parked sale back with its line discounts, modifiers and cart discount', async () => {
+    const k1 = await k.registerSession(reg1);
+    const k2 = await k.registerSession(reg2);
+    const id = uuidv7();
+    const lineId = uuidv7();
+    const opened = await k.post('/sales/open', { id, lines: [{ id: lineId, productId: bread.id, qty: 2000, modifierOptionIds: [], discount: { percentBp: 1000 } }], cartDiscount: { amount: 50 } }, { token: k1.token });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect((await k.post(`/sales/${id}/park`, {}, { token: k1.token })).statusCode).toBe(200);
+    const resumed = (await k.post(`/sales/${id}/resume`, {}, { token: k2.token })).json();
+    expect(resumed.cartDiscount).toEqual({ amount: 50 });
+    expect(resumed.lines.find((l: { id: string }) => l.id === lineId).input).toEqual({ modifierOptionIds: [], discount: { percentBp: 1000 }, priceOverride: null });
+  });
+
   it('voids an open sale (sales.void) and records nothing sold', async () => {
     const cashier = await k.registerSession(reg1);
     const id = uuidv7();

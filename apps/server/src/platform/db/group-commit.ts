@@ -22,6 +22,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommit {
   private queue: Job[] = [];
   private draining = false;
+  /** Totals for /metrics: COMMITs issued and units (transactions asked for) that went into them. */
+  readonly stats = { commits: 0, units: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -40,6 +42,8 @@ export class GroupCommit {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
+        this.stats.commits += 1;
+        this.stats.units += batch.length;
         if (batch.length === 1) {
           const job = batch[0]!;
           await this.db.transaction().execute(job.work).then(job.resolve, job.reject);

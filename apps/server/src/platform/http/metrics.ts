@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { groupCommitOf } from '../db/group-commit.js';
 
 export interface Metrics {
   registry: Registry;
@@ -32,6 +33,12 @@ export function createMetrics(): Metrics {
 
 export function registerMetrics(app: FastifyInstance, metrics: Metrics, database: Database): void {
   database.observeQueries((ms, ok) => metrics.dbDuration.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000));
+  const group = groupCommitOf(database.db);
+  if (group && !metrics.registry.getSingleMetric('opentill_db_group_commits')) {
+    // units ÷ commits is the mean number of write transactions that shared one fsync.
+    new Gauge({ name: 'opentill_db_group_commits', help: 'SQLite COMMITs issued by group commit', registers: [metrics.registry], collect() { this.set(group.stats.commits); } });
+    new Gauge({ name: 'opentill_db_group_commit_units', help: 'Write transactions that went into those COMMITs', registers: [metrics.registry], collect() { this.set(group.stats.units); } });
+  }
   app.addHook('onResponse', async (request, reply) => {
     // Route templates (not raw URLs) keep label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';

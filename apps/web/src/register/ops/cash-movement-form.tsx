@@ -5,26 +5,41 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shiftsApi, type CashMovement, type CashMovementKind } from '../../lib/api/register-ops-endpoints';
 import { formatTime } from '../../lib/format';
+import type { LocalOps } from './local-ops';
+import { recordLocalCashMovement } from './local-ops';
 import { MoneyField, useMoney, useMoneyParse, useOpsErrorMessage } from './ops-shared';
 
-const KINDS: CashMovementKind[] = ['pay_in', 'pay_out', 'bank_deposit'];
+const KINDS = ['pay_in', 'pay_out', 'bank_deposit'] as const satisfies readonly CashMovementKind[];
+type Kind = (typeof KINDS)[number];
 const REASON_MAX = 120;
 
-export function CashMovementForm({ shiftId, currency }: { shiftId: string; currency: string }) {
+type Slip = CashMovement & { local?: boolean };
+
+/**
+ * With `local` (the sell screen's outbox) a movement is stored on the register first and sent by the
+ * sync worker — online or not, like a sale; without it, it goes straight to the server.
+ */
+export function CashMovementForm({ shiftId, currency, local }: { shiftId: string; currency: string; local?: LocalOps | undefined }) {
   const { t, i18n } = useTranslation();
   const fmt = useMoney(currency);
   const parse = useMoneyParse(currency);
   const errorMessage = useOpsErrorMessage();
   const reasonId = useId();
-  const [kind, setKind] = useState<CashMovementKind>('pay_in');
+  const [kind, setKind] = useState<Kind>('pay_in');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ amount?: string | null; reason?: string | null }>({});
-  const [slips, setSlips] = useState<CashMovement[]>([]);
+  const [slips, setSlips] = useState<Slip[]>([]);
   // A new id per movement, kept across retries of the same one (the server dedupes by it).
   const id = useRef(uuidv7());
   const record = useMutation({
-    mutationFn: (body: { kind: CashMovementKind; amount: number; reason: string }) => shiftsApi.cashMovement(shiftId, { id: id.current, ...body }),
+    // Stored locally it needs no network: TanStack would otherwise hold the mutation while offline.
+    networkMode: local ? 'always' : 'online',
+    mutationFn: async (body: { kind: Kind; amount: number; reason: string }): Promise<Slip> => {
+      if (!local) return shiftsApi.cashMovement(shiftId, { id: id.current, ...body });
+      const entry = await recordLocalCashMovement(local, shiftId, { id: id.current, ...body });
+      return { ...entry.body, shiftId, createdAt: entry.createdAt, local: true };
+    },
     onSuccess: (movement) => {
       setSlips((s) => [movement, ...s]);
       setAmount('');
@@ -90,6 +105,7 @@ export function CashMovementForm({ shiftId, currency }: { shiftId: string; curre
                 <span>{t(`registerOps.cash.kinds.${m.kind}`)}</span>
                 <span className="ops-slip__reason">{m.reason}</span>
                 <strong className="nowrap">{m.kind === 'pay_in' ? fmt(m.amount) : fmt(-m.amount)}</strong>
+                {m.local && <span className="muted small ops-slip__note">{t('registerOps.cash.savedLocal')}</span>}
               </li>
             ))}
           </ul>

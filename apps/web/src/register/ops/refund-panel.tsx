@@ -7,9 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/api-error';
 import { receiptLookupApi, refundsApi, type Sale, type SaleHeader } from '../../lib/api/register-ops-endpoints';
 import { formatDateTime } from '../../lib/format';
+import type { OutboxEntry } from '../data/register-db';
 import type { AllocateDocumentNumber, DocumentNumber } from './document-number';
 import { ExchangePanel } from './exchange-panel';
-import { withManagerApproval } from './manager-approval';
+import { LocalRefundLookup } from './local-refund-lookup';
+import { localRefundDoc, recordLocalRefund, type LocalOps } from './local-ops';
+import { requestManagerApproval, withManagerApproval } from './manager-approval';
 import { useMoney, useOpsErrorMessage } from './ops-shared';
 import { ReceiptDelivery } from './receipt-delivery';
 import { checkPick, displayQty, originalTenders, parseReceiptScan, refundableLines, refundableQty, refundAmount, refundTotal, stepPick, type ReceiptRef, type RefundPick } from './refund-plan';
@@ -26,9 +29,11 @@ interface Props {
   currency: string;
   canRefund: boolean;
   numbering: AllocateDocumentNumber;
+  /** The sell screen's outbox: offline, sales of this register are refunded from it (local-ops.ts). */
+  local?: LocalOps | undefined;
 }
 
-export function RefundPanel({ storeId, online, currency, canRefund, numbering }: Props) {
+export function RefundPanel({ storeId, online, currency, canRefund, numbering, local }: Props) {
   const { t } = useTranslation();
   const errorMessage = useOpsErrorMessage();
   const inputId = useId();
@@ -37,6 +42,8 @@ export function RefundPanel({ storeId, online, currency, canRefund, numbering }:
   const [choices, setChoices] = useState<SaleHeader[] | null>(null);
   const [sale, setSale] = useState<Sale | null>(null);
   const [done, setDone] = useState<Sale | null>(null);
+  /** The sale came from this register's outbox: the refund is queued there too (works offline). */
+  const [localEntry, setLocalEntry] = useState<OutboxEntry | null>(null);
   const [camera, setCamera] = useState(false);
   // Stable callbacks: the scanner restarts its camera whenever they change.
   const lookUpRef = useRef<(value: string) => void>(() => {});
@@ -61,19 +68,41 @@ export function RefundPanel({ storeId, online, currency, canRefund, numbering }:
     setChoices(null);
     setSale(null);
     setDone(null);
+    setLocalEntry(null);
     find.reset();
     load.reset();
   };
 
+  if (done) return <RefundDone refund={done} currency={currency} local={localEntry !== null} onNext={reset} />;
+  if (sale) {
+    const offline =
+      local && localEntry
+        ? async (pick: RefundPick, reason: string, id: string, why: string) => {
+            const overridePin = canRefund ? null : await requestManagerApproval(why);
+            if (!canRefund && !overridePin) return null;
+            return localRefundDoc(await recordLocalRefund(local, localEntry, sale, pick, { id, reason, overridePin }));
+          }
+        : undefined;
+    return <RefundPicker sale={sale} storeId={storeId} currency={currency} canRefund={canRefund} numbering={numbering} offline={offline} onDone={setDone} onBack={reset} />;
+  }
   if (!online) {
+    if (local)
+      return (
+        <LocalRefundLookup
+          local={local}
+          currency={currency}
+          onPick={(entry, picked) => {
+            setLocalEntry(entry);
+            setSale(picked);
+          }}
+        />
+      );
     return (
       <p className="alert alert--warning" role="status" data-testid="refund-offline">
         {t('registerOps.offline.refund')}
       </p>
     );
   }
-  if (done) return <RefundDone refund={done} currency={currency} onNext={reset} />;
-  if (sale) return <RefundPicker sale={sale} storeId={storeId} currency={currency} canRefund={canRefund} numbering={numbering} onDone={setDone} onBack={reset} />;
 
   const lookUp = (value: string) => {
     const ref = parseReceiptScan(value);
@@ -169,6 +198,7 @@ function RefundPicker({
   currency,
   canRefund,
   numbering,
+  offline,
   onDone,
   onBack,
 }: {
@@ -177,6 +207,8 @@ function RefundPicker({
   currency: string;
   canRefund: boolean;
   numbering: AllocateDocumentNumber;
+  /** Set for a sale of the local history: records the refund in the outbox instead (null: cancelled). */
+  offline?: ((pick: RefundPick, reason: string, id: string, why: string) => Promise<Sale | null>) | undefined;
   onDone: (refund: Sale) => void;
   onBack: () => void;
 }) {
@@ -196,9 +228,12 @@ function RefundPicker({
   const attempt = useRef<{ id: string; number: DocumentNumber | null } | null>(null);
 
   const refund = useMutation({
+    // A refund of a local sale is stored locally: it must not wait for the network.
+    networkMode: offline ? 'always' : 'online',
     mutationFn: async () => {
       attempt.current ??= { id: uuidv7(), number: null };
       const a = attempt.current;
+      if (offline) return offline(pick, reason.trim(), a.id, t('registerOps.localRefund.approvalReason', { amount: fmt(total), receipt: sale.receiptNo ?? '' }));
       a.number ??= await numbering();
       const body = {
         id: a.id,
@@ -295,9 +330,11 @@ function RefundPicker({
           <button type="button" className="button button--primary button--large button--block" disabled={nothing || problems.length > 0 || refund.isPending} onClick={() => refund.mutate()} data-testid="refund-submit">
             {canRefund ? t('registerOps.refund.submit', { amount: fmt(total) }) : t('registerOps.refund.submitApproval', { amount: fmt(total) })}
           </button>
-          <button type="button" className="button button--large button--block ops-secondary" disabled={nothing || problems.length > 0 || refund.isPending} onClick={() => setExchange(true)} data-testid="exchange-start">
-            {t('registerOps.exchange.start')}
-          </button>
+          {!offline && (
+            <button type="button" className="button button--large button--block ops-secondary" disabled={nothing || problems.length > 0 || refund.isPending} onClick={() => setExchange(true)} data-testid="exchange-start">
+              {t('registerOps.exchange.start')}
+            </button>
+          )}
         </>
       )}
     </div>
@@ -315,14 +352,14 @@ function TenderNote({ card, other }: { card: boolean; other: boolean }) {
   );
 }
 
-function RefundDone({ refund, currency, onNext }: { refund: Sale; currency: string; onNext: () => void }) {
+function RefundDone({ refund, currency, local, onNext }: { refund: Sale; currency: string; local: boolean; onNext: () => void }) {
   const { t } = useTranslation();
   const fmt = useMoney(currency);
   const receipt = refund.receiptNo ?? '';
   return (
     <section className="ops-section" data-testid="refund-done">
       <p className="alert alert--success" role="status">
-        {refund.kind === 'exchange' ? t('registerOps.exchange.done', { receipt }) : t('registerOps.refund.done', { receipt })}
+        {local ? t('registerOps.localRefund.done', { receipt }) : refund.kind === 'exchange' ? t('registerOps.exchange.done', { receipt }) : t('registerOps.refund.done', { receipt })}
       </p>
       {refund.total !== 0 && (
         <p className="change-due">
@@ -330,7 +367,7 @@ function RefundDone({ refund, currency, onNext }: { refund: Sale; currency: stri
           <strong data-testid="refund-payout">{fmt(Math.abs(refund.total))}</strong>
         </p>
       )}
-      <ReceiptDelivery saleId={refund.id} synced />
+      {!local && <ReceiptDelivery saleId={refund.id} synced />}
       <button type="button" className="button button--large button--block" onClick={onNext}>
         {t('registerOps.refund.next')}
       </button>

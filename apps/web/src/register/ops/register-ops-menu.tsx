@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/me-query';
 import { shiftsApi, type Shift, type ShiftReport } from '../../lib/api/register-ops-endpoints';
 import { CashMovementForm } from './cash-movement-form';
+import { rememberedShift, rememberShift, type LocalOps } from './local-ops';
 import { serverNumbering, type AllocateDocumentNumber } from './document-number';
 import { formatDateTime } from '../../lib/format';
 import { useMoney, useOnline, useOpsErrorMessage } from './ops-shared';
@@ -35,9 +36,14 @@ export interface RegisterOpsMenuProps {
   onShiftChange?: (shift: Shift | null) => void;
   /** Told when the panel opens and closes: scanner wedges and shortcuts should pause meanwhile. */
   onOpenChange?: (open: boolean) => void;
+  /**
+   * The sell screen's outbox: cash in/out and refunds of this register's sales are then stored
+   * locally and synced, so they also work offline (see local-ops.ts).
+   */
+  local?: LocalOps;
 }
 
-export function RegisterOpsMenu({ registerId, storeId, pendingSales = 0, online: onlineProp, allocateDocumentNumber, onShiftChange, onOpenChange }: RegisterOpsMenuProps) {
+export function RegisterOpsMenu({ registerId, storeId, pendingSales = 0, online: onlineProp, allocateDocumentNumber, onShiftChange, onOpenChange, local }: RegisterOpsMenuProps) {
   const { t } = useTranslation();
   const [open, setOpenState] = useState(false);
   const setOpen = (next: boolean) => {
@@ -48,7 +54,15 @@ export function RegisterOpsMenu({ registerId, storeId, pendingSales = 0, online:
   const buttonRef = useRef<HTMLButtonElement>(null);
   const online = useOnline(onlineProp);
   const shiftQuery = useQuery({ queryKey: shiftQueryKey(registerId), queryFn: () => shiftsApi.current(registerId), enabled: online, staleTime: 10_000 });
-  const shift = shiftQuery.data?.shift ?? null;
+  // Offline, cash movements go to the shift the server last reported open (kept in IndexedDB).
+  const [offlineShift, setOfflineShift] = useState<Shift | null>(null);
+  const db = local?.db;
+  useEffect(() => {
+    if (!db) return;
+    if (shiftQuery.isSuccess) void rememberShift(db, shiftQuery.data.shift);
+    else if (!online) void rememberedShift<Shift>(db).then((s) => setOfflineShift(s ?? null));
+  }, [db, online, shiftQuery.isSuccess, shiftQuery.data]);
+  const shift = shiftQuery.data?.shift ?? (online ? null : offlineShift);
   const shiftId = shift?.id ?? null;
   const known = shiftQuery.isSuccess;
 
@@ -82,10 +96,11 @@ export function RegisterOpsMenu({ registerId, storeId, pendingSales = 0, online:
           shift={shift}
           lastClosed={shiftQuery.data?.lastClosed ?? null}
           shiftLoading={shiftQuery.isPending && online}
-          shiftError={shiftQuery.error}
+          shiftError={online ? shiftQuery.error : null}
           online={online}
           pendingSales={pendingSales}
           allocateDocumentNumber={allocateDocumentNumber}
+          local={local}
           onClose={() => {
             setOpen(false);
             buttonRef.current?.focus();
@@ -108,10 +123,11 @@ interface PanelProps {
   online: boolean;
   pendingSales: number;
   allocateDocumentNumber: AllocateDocumentNumber | undefined;
+  local: LocalOps | undefined;
   onClose: () => void;
 }
 
-function OpsPanel({ registerId, storeId, view, setView, shift, lastClosed, shiftLoading, shiftError, online, pendingSales, allocateDocumentNumber, onClose }: PanelProps) {
+function OpsPanel({ registerId, storeId, view, setView, shift, lastClosed, shiftLoading, shiftError, online, pendingSales, allocateDocumentNumber, local, onClose }: PanelProps) {
   const { t } = useTranslation();
   const errorMessage = useOpsErrorMessage();
   const queryClient = useQueryClient();
@@ -142,7 +158,7 @@ function OpsPanel({ registerId, storeId, view, setView, shift, lastClosed, shift
   let body;
   if (zReport && view === 'close') {
     body = <ShiftReportView report={zReport} currency={currency} />;
-  } else if (!online && view !== 'refund') {
+  } else if (!online && view !== 'refund' && !(view === 'cash' && local && shift)) {
     body = (
       <p className="alert alert--warning" role="status" data-testid="ops-offline">
         {t('registerOps.offline.shift')}
@@ -157,7 +173,7 @@ function OpsPanel({ registerId, storeId, view, setView, shift, lastClosed, shift
       </p>
     );
   } else if (view === 'refund') {
-    body = <RefundPanel registerId={registerId} storeId={storeId} online={online} currency={currency} canRefund={me?.user.permissions.includes('sales.refund') ?? false} numbering={numbering} />;
+    body = <RefundPanel registerId={registerId} storeId={storeId} online={online} currency={currency} canRefund={me?.user.permissions.includes('sales.refund') ?? false} numbering={numbering} local={local} />;
   } else if (!shift || view === 'shift') {
     body = shift ? (
       <ShiftSummary shift={shift} currency={currency} onPick={setView} />
@@ -190,7 +206,7 @@ function OpsPanel({ registerId, storeId, view, setView, shift, lastClosed, shift
       </>
     );
   } else if (view === 'cash') {
-    body = <CashMovementForm shiftId={shift.id} currency={currency} />;
+    body = <CashMovementForm shiftId={shift.id} currency={currency} local={local} />;
   } else if (view === 'x') {
     body = <XReport shiftId={shift.id} currency={currency} />;
   } else {

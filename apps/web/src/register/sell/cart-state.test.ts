@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cartReducer, newCart, quickCashAmounts, type CartAction } from './cart-state';
+import { cartReducer, newCart, quickCashAmounts, removedLine, type CartAction } from './cart-state';
 
 const run = (actions: CartAction[]) => actions.reduce(cartReducer, newCart());
 
@@ -37,5 +37,20 @@ describe('cart', () => {
     expect(quickCashAmounts(1234)).toEqual([1234, 1300, 1500, 2000, 5000, 10_000]);
     expect(quickCashAmounts(2000)).toEqual([2000, 5000, 10_000, 20_000]);
     expect(quickCashAmounts(0)).toEqual([]);
+  });
+});
+
+describe('removedLine (audited removals)', () => {
+  it('names the line a remove, a quantity of zero or − on the last piece takes out, and nothing else', () => {
+    let cart = cartReducer(newCart(), { type: 'add', productId: 'p', variantId: null, qty: 2000, lineId: 'l1' });
+    cart = cartReducer(cart, { type: 'add', productId: 'q', variantId: null, qty: 1000, lineId: 'l2', separate: true });
+    expect(removedLine(cart, { type: 'remove', lineId: 'l1' })?.productId).toBe('p');
+    expect(removedLine(cart, { type: 'qty', lineId: 'l1', qty: 0 })?.id).toBe('l1');
+    expect(removedLine(cart, { type: 'qty', lineId: 'l1', qty: 1000 })).toBeNull();
+    expect(removedLine(cart, { type: 'step', lineId: 'l1', delta: -1 })).toBeNull();
+    expect(removedLine(cart, { type: 'step', lineId: 'l2', delta: -1 })?.id).toBe('l2');
+    expect(removedLine(cart, { type: 'step', lineId: 'l2', delta: 1 })).toBeNull();
+    expect(removedLine(cart, { type: 'remove', lineId: 'missing' })).toBeNull();
+    expect(removedLine(cart, { type: 'clear' })).toBeNull();
   });
 });

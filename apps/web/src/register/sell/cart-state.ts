@@ -95,6 +95,19 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
   }
 }
 
+/**
+ * The line an action takes out of the cart (remove, quantity to zero, − on the last piece), or null:
+ * such removals are audited.
+ */
+export function removedLine(cart: Cart, action: CartAction): CartLine | null {
+  if (action.type !== 'remove' && action.type !== 'qty' && action.type !== 'step') return null;
+  const line = cart.lines.find((l) => l.id === action.lineId);
+  if (!line) return null;
+  if (action.type === 'remove') return line;
+  if (action.type === 'qty') return action.qty > 0 ? null : line;
+  return line.qty + action.delta * 1000 > 0 ? null : line;
+}
+
 /** Banknotes above an amount the customer is likely to hand over (EUR), for the quick-cash buttons. */
 export function quickCashAmounts(
   due: number,

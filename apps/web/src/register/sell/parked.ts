@@ -2,7 +2,7 @@ import { api } from '../../lib/api/api-client';
 import { ApiError, NETWORK_ERROR } from '../../lib/api/api-error';
 import type { Cart } from '../data/cart';
 import type { RegisterDb } from '../data/register-db';
-import type { SaleLineRequest } from '../data/sale-request';
+import type { PercentOrAmount, SaleLineRequest } from '../data/sale-request';
 
 /**
  * Parking: on the server when it is reachable (then any register of the store can resume the sale),
@@ -25,6 +25,8 @@ interface SaleLineJson {
   variantId: string | null;
   qty: number;
   depositFor: string | null;
+  /** What the parking register asked for on the line (older servers do not send it). */
+  input?: { modifierOptionIds?: string[]; discount?: PercentOrAmount | null; priceOverride?: number | null };
 }
 
 export const saleLines = (cart: Cart): Omit<SaleLineRequest, 'unitPrice'>[] =>
@@ -83,13 +85,14 @@ export async function parkCart(
 export const listServerParked = () => api<{ items: ServerParked[] }>('/parked-sales').then((r) => r.items);
 
 export async function resumeServerSale(id: string): Promise<Cart & { resumed: true }> {
-  const sale = await api<{ id: string; lines: SaleLineJson[] }>(`/sales/${id}/resume`, {
+  const sale = await api<{ id: string; lines: SaleLineJson[]; cartDiscount?: PercentOrAmount | null }>(`/sales/${id}/resume`, {
     method: 'POST',
     body: {},
   });
   return {
     id: sale.id,
     resumed: true,
+    ...(sale.cartDiscount ? { cartDiscount: sale.cartDiscount } : {}),
     lines: sale.lines
       .filter((l) => l.depositFor === null)
       .map((l) => ({
@@ -97,7 +100,10 @@ export async function resumeServerSale(id: string): Promise<Cart & { resumed: tr
         productId: l.productId,
         variantId: l.variantId,
         qty: l.qty,
-        modifierOptionIds: [],
+        // Discounts and modifiers come back as they were rung up. A price override does not: the
+        // manager's approval stayed with the parking register, so it would be refused on completion.
+        modifierOptionIds: l.input?.modifierOptionIds ?? [],
+        ...(l.input?.discount ? { discount: l.input.discount } : {}),
       })),
   };
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api/api-client';
 import { useErrorMessage } from '../../lib/error-message';
@@ -53,6 +53,7 @@ export function SellScreen({
   const co = useCheckout(runtime, settings, {
     registerName: register.name,
     cashierName: me.user.name,
+    cashierId: me.user.id,
     catalogVersion: state.catalogVersion,
     catalogSeq: state.catalogSeq,
   });
@@ -71,6 +72,11 @@ export function SellScreen({
     return v === null ? null : v === '1';
   });
   const canPrice = me.user.permissions.includes('sales.price.override');
+  // Cash in/out and refunds of this register's sales go through the outbox (they work offline).
+  const local = useMemo(
+    () => ({ db: runtime.db, receiptPrefix: receiptPrefix(register.name), cashierName: me.user.name, recorded: () => runtime.recorded() }),
+    [runtime, register.name, me.user.name],
+  );
   const online = state.online;
 
   // Scans belong to the cart only while nothing else is on top of it: in the register panel or the
@@ -91,7 +97,7 @@ export function SellScreen({
   // Keep the paid view's "saved / on the server" honest as the outbox drains.
   useEffect(() => {
     if (!co.paid) return setPaidEntry(null);
-    void runtime.db.outbox.get(co.paid.id).then((e) => setPaidEntry(e ?? co.paid));
+    void runtime.db.outbox.get(co.paid.id).then((e) => setPaidEntry(e?.kind === 'sale' ? e : co.paid));
   }, [co.paid, runtime.db, state.pending]);
 
   const onShiftChange = useCallback(
@@ -220,6 +226,7 @@ export function SellScreen({
               onShiftChange={onShiftChange}
               onOpenChange={setOpsOpen}
               allocateDocumentNumber={() => allocateNumber(runtime.db, receiptPrefix(register.name))}
+              local={local}
             />
             <UserMenu
               name={me.user.name}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuntimeState } from '../data/register-runtime';
 import { markReviewed, needsReview, requeue } from '../data/outbox';
-import type { OutboxEntry, RegisterDb } from '../data/register-db';
+import type { QueueEntry, RegisterDb } from '../data/register-db';
 import { formatDateTime } from '../../lib/format';
 
 interface SyncBadgeProps {
@@ -69,15 +69,17 @@ function SyncDialog({
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [items, setItems] = useState<OutboxEntry[]>([]);
+  const [items, setItems] = useState<QueueEntry[]>([]);
   const reload = () => void needsReview(db).then(setItems);
   useEffect(() => {
     ref.current?.showModal();
     reload();
   }, []);
 
-  const acknowledge = async (e: OutboxEntry, again: boolean) => {
-    const pin = await confirmManager(t('sell.sync.reviewReason', { receipt: e.receiptNo }));
+  const labelOf = (e: QueueEntry) =>
+    e.kind === 'sale' ? e.receiptNo : e.kind === 'refund' ? t('sell.sync.kind.refund', { receipt: e.receiptNo, original: e.originalReceiptNo }) : t(`sell.sync.kind.${e.kind}`);
+  const acknowledge = async (e: QueueEntry, again: boolean) => {
+    const pin = await confirmManager(t('sell.sync.reviewReason', { receipt: labelOf(e) }));
     if (!pin) return;
     if (again) await requeue(db, e.id);
     else await markReviewed(db, e.id, 'manager', new Date().toISOString());
@@ -106,7 +108,7 @@ function SyncDialog({
           <ul className="sell-review">
             {items.map((e) => (
               <li key={e.id} data-testid="review-item">
-                <strong>{e.receiptNo}</strong> · {formatDateTime(e.createdAt, locale)} ·{' '}
+                <strong>{labelOf(e)}</strong> · {formatDateTime(e.createdAt, locale)} ·{' '}
                 {money(e.summary.total)}
                 <br />
                 {e.status === 'rejected'

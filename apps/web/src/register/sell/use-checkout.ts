@@ -1,13 +1,14 @@
+import { uuidv7 } from '@opentill/core';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CachedProduct, StoreSettings } from '../data/catalog-types';
 import { barcodeConfigFor, priceOf, qtyForEmbeddedPrice, resolveCode } from '../data/catalog-index';
 import { priceCart } from '../data/local-pricing';
-import { receiptPrefix } from '../data/outbox';
+import { receiptPrefix, recordAuditEvent } from '../data/outbox';
 import type { OutboxEntry } from '../data/register-db';
 import type { RegisterRuntime } from '../data/register-runtime';
 import type { PaymentRequest } from '../data/sale-request';
-import { cartReducer, newCart } from './cart-state';
+import { cartReducer, newCart, removedLine, type CartAction } from './cart-state';
 import { saleLines } from './parked';
 import { dueOf } from './tender-panel';
 
@@ -18,10 +19,10 @@ export type Notice = { kind: 'error' | 'info'; text: string } | null;
 export function useCheckout(
   runtime: RegisterRuntime,
   store: StoreSettings,
-  opts: { registerName: string; cashierName: string; catalogVersion: number; catalogSeq: number | null },
+  opts: { registerName: string; cashierName: string; cashierId?: string; catalogVersion: number; catalogSeq: number | null },
 ) {
   const { t } = useTranslation();
-  const [cart, dispatch] = useReducer(cartReducer, undefined, newCart);
+  const [cart, dispatchCart] = useReducer(cartReducer, undefined, newCart);
   const [mode, setMode] = useState<Mode>('sell');
   const [payments, setPayments] = useState<PaymentRequest[]>([]);
   const [paid, setPaid] = useState<OutboxEntry | null>(null);
@@ -36,6 +37,48 @@ export function useCheckout(
   const priced = useMemo(
     () => priceCart(index, store, cart, new Date()),
     [index, store, cart, opts.catalogVersion],
+  );
+
+  // Removing a line is audited (who, what, how many, at which price): the event goes through the
+  // outbox like a sale, so it is kept offline and reaches the server's audit log exactly once.
+  const latest = useRef({ cart, priced });
+  latest.current = { cart, priced };
+  const dispatch = useCallback(
+    (action: CartAction) => {
+      const { cart: now, priced: p } = latest.current;
+      const line = removedLine(now, action);
+      if (line) {
+        const pl = p.ok ? p.basket.lines.find((l) => l.id === line.id) : undefined;
+        const product = index.products.get(line.productId);
+        void recordAuditEvent(runtime.db, {
+          registerId: runtime.registerId,
+          cashierName: opts.cashierName,
+          body: {
+            id: uuidv7(),
+            type: 'cart.line_removed',
+            at: new Date().toISOString(),
+            payload: {
+              saleId: now.id,
+              lineId: line.id,
+              productId: line.productId,
+              variantId: line.variantId,
+              name: product?.name ?? '',
+              qty: line.qty,
+              unitPrice: pl?.effectiveUnitPrice ?? null,
+              lineTotal: pl?.total ?? null,
+              cashierName: opts.cashierName,
+              cashierId: opts.cashierId ?? null,
+            },
+          },
+        })
+          .then(() => runtime.recorded())
+          .catch((e: unknown) =>
+            setNotice({ kind: 'error', text: t('sell.cart.auditFailed', { detail: e instanceof Error ? e.message : String(e) }) }),
+          );
+      }
+      dispatchCart(action);
+    },
+    [index, opts.cashierId, opts.cashierName, runtime, t],
   );
 
   const add = useCallback(
@@ -53,10 +96,10 @@ export function useCheckout(
         const q = unit === null ? null : qtyForEmbeddedPrice(unit, embeddedPrice);
         if (q === null)
           return setNotice({ kind: 'error', text: t('sell.scan.labelPrice', { name: product.name }) });
-        return dispatch({ type: 'add', productId: product.id, variantId, qty: q, separate: true });
+        return dispatchCart({ type: 'add', productId: product.id, variantId, qty: q, separate: true });
       }
       if (qty === null) return setWeigh({ product, variantId });
-      dispatch({ type: 'add', productId: product.id, variantId, qty, separate: product.unit !== 'piece' });
+      dispatchCart({ type: 'add', productId: product.id, variantId, qty, separate: product.unit !== 'piece' });
     },
     [t],
   );
@@ -105,6 +148,14 @@ export function useCheckout(
             tendered: total + change,
             cashierName: opts.cashierName,
             lineCount: cart.lines.length,
+            // The priced lines (deposit lines too, ids as on the server): offline refunds work from them.
+            lines: repriced.basket.lines.map((l) => ({
+              id: l.id,
+              productId: l.productId,
+              name: index.products.get(l.productId)?.name ?? '',
+              qty: l.milliQty,
+              total: l.total,
+            })),
           },
           body: {
             id: cart.id,
@@ -127,7 +178,7 @@ export function useCheckout(
         setMode('paid');
         setPayments([]);
         overridePin.current = null;
-        dispatch({ type: 'clear' });
+        dispatchCart({ type: 'clear' });
       } catch (e) {
         setNotice({
           kind: 'error',

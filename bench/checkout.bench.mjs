@@ -25,6 +25,7 @@
 // Profiling aid: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes node flags to the
 // server process (the profile is written when the server stops); BENCH_CHECKOUT_SHOW_SQL=1 prints the
 // captured statements of one sale.
+/* global fetch -- Node 20 global */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closedLoopHttp } from './lib/checkout-http.mjs';

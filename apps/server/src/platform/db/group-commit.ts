@@ -17,7 +17,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * its savepoint and fails alone, the others commit together with one fsync. Nobody is answered before
  * that COMMIT returned, so an acknowledged write is still on disk (durability unchanged); a unit never
  * sees another unit's uncommitted writes fail under it, because a failed unit's writes are undone
- * before the next unit starts. A lone transaction runs as before, without savepoints or waiting.
+ * before the next unit starts. A lone transaction runs as before, without savepoints, one event-loop
+ * turn later.
  */
 export class GroupCommit {
   private queue: Job[] = [];
@@ -33,12 +34,17 @@ export class GroupCommit {
   run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        // Start on the next turn of the event loop, not now: better-sqlite3 runs every statement
+        // synchronously, so a transaction started at once would finish before any other request got
+        // the connection for its reads and reached this queue — every batch would be a batch of one.
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);

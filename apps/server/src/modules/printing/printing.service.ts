@@ -143,6 +143,42 @@ export async function onSaleDocument(
   return null;
 }
 
+/** How far back the catch-up sweep looks for completed documents without their automatic job. */
+export const AUTO_PRINT_CATCH_UP_MS = 15 * 60_000;
+
+/**
+ * The automatic print/drawer job is queued by an event handler after the sale committed; a server
+ * that dies in between would lose it (not the sale). Every server therefore sweeps, at start and then
+ * periodically, the last minutes' completed documents of registers with a printer and queues what is
+ * missing (the dedupe keys make a job that exists already a no-op; stale drawer kicks are dropped by
+ * the worker). Sale ids are UUIDv7, so "the last 15 minutes" is a primary-key range.
+ */
+export async function catchUpAutoPrints(env: WorkerEnv): Promise<number> {
+  const since = env.clock.now().getTime() - AUTO_PRINT_CATCH_UP_MS;
+  const hex = since.toString(16).padStart(12, '0');
+  const lowestId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+  const missed = await env.db
+    .selectFrom('sales as s')
+    .innerJoin('printer_configs as p', 'p.register_id', 's.register_id')
+    .select(['s.id', 's.register_id'])
+    .where('s.id', '>=', lowestId)
+    .where('s.status', '=', 'completed')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('delivery_jobs as j')
+            .select('j.id')
+            .where((w) => w.or([w('j.dedupe_key', '=', w.fn<string>('concat', [w.val('auto-print:'), 's.id'])), w('j.dedupe_key', '=', w.fn<string>('concat', [w.val('auto-drawer:'), 's.id']))])),
+        ),
+      ),
+    )
+    .execute();
+  let queued = 0;
+  for (const m of missed) if (await onSaleDocument(env, m.id, m.register_id)) queued += 1;
+  return queued;
+}
+
 export function subscribeAutoPrint(
   events: EventBus,
   env: WorkerEnv,

@@ -5,7 +5,7 @@ import type { EventBus } from '../../platform/events/index.js';
 import { DeliveryWorker, runPeriodically, type JobHandler, type PeriodicRunner } from './delivery-worker.js';
 import { printJobHandler, probePrinters, type WorkerEnv } from './print-jobs.js';
 import { TcpPrinterTransport, type PrinterTransport } from './printer-transport.js';
-import { subscribeAutoPrint } from './printing.service.js';
+import { catchUpAutoPrints, subscribeAutoPrint } from './printing.service.js';
 
 export interface DeliveryOptions {
   db: Kysely<DB>;
@@ -28,6 +28,8 @@ export interface Delivery {
   tick(): Promise<number>;
   /** Asks every configured printer for its status. */
   probe(): Promise<void>;
+  /** Queues automatic jobs that a crash between commit and event lost; returns how many. */
+  catchUp(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -48,11 +50,16 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
   });
   const unsubscribe = subscribeAutoPrint(opts.events, env, onError);
   const probe = () => probePrinters(transport, env);
+  const catchUp = () => catchUpAutoPrints(env).then(() => undefined);
   let runner: PeriodicRunner | null = null;
   if (opts.timers !== false) {
+    catchUp().catch(onError);
     runner = runPeriodically(worker, {
       pollMs: opts.pollMs ?? 2000,
-      extra: [{ everyMs: opts.probeMs ?? 30_000, run: probe }],
+      extra: [
+        { everyMs: opts.probeMs ?? 30_000, run: probe },
+        { everyMs: 60_000, run: catchUp },
+      ],
       onError,
     });
   }
@@ -60,6 +67,7 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     worker,
     tick: () => worker.tick(),
     probe,
+    catchUp: () => catchUpAutoPrints(env),
     async stop() {
       unsubscribe();
       await runner?.stop();

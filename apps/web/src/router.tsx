@@ -126,6 +126,12 @@ const receiptsRoute = createRoute({
   component: lazyRouteComponent(() => import('./backoffice/receipts/receipt-template-page'), 'ReceiptTemplatePage'),
 });
 
+const printersRoute = createRoute({
+  getParentRoute: () => backofficeRoute,
+  path: '/backoffice/printers',
+  component: lazyRouteComponent(() => import('./backoffice/printers/printers-page'), 'PrintersPage'),
+});
+
 const fleetRoute = createRoute({
   getParentRoute: () => backofficeRoute,
   path: '/fleet',
@@ -168,6 +174,7 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     devicesRoute,
     receiptsRoute,
+    printersRoute,
     auditRoute,
     fleetRoute,
     kioskRoute,

@@ -42,6 +42,7 @@ export function BackofficeLayout() {
     { to: '/backoffice/import', label: t('nav.import'), exact: false },
     { to: '/backoffice/devices', label: t('nav.devices'), exact: false },
     { to: '/backoffice/receipts', label: t('receipts.nav'), exact: false },
+    { to: '/backoffice/printers', label: t('receipts.printers.nav'), exact: false },
     { to: '/backoffice/audit', label: t('nav.audit'), exact: false },
     { to: '/fleet', label: t('nav.fleet'), exact: false },
     { to: '/kiosk', label: t('nav.kiosk'), exact: false },

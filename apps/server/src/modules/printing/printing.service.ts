@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTransaction, systemContext, type RequestContext } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/index.js';
@@ -169,7 +170,7 @@ export async function catchUpAutoPrints(env: WorkerEnv): Promise<number> {
           eb
             .selectFrom('delivery_jobs as j')
             .select('j.id')
-            .where((w) => w.or([w('j.dedupe_key', '=', w.fn<string>('concat', [w.val('auto-print:'), 's.id'])), w('j.dedupe_key', '=', w.fn<string>('concat', [w.val('auto-drawer:'), 's.id']))])),
+            .where((w) => w.or([w('j.dedupe_key', '=', sql<string>`'auto-print:' || s.id`), w('j.dedupe_key', '=', sql<string>`'auto-drawer:' || s.id`)])),
         ),
       ),
     )

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../platform/errors.js';
+import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
 import { recordAudit } from '../audit/index.js';
 import { authorize, requireActor } from '../auth/authorize.js';
 import { storeOfRegister } from '../stores/index.js';
@@ -74,6 +75,7 @@ export function registerPrintingRoutes(server: FastifyInstance): void {
         before: before ? presentPrinterConfig(before) : undefined,
         after: presentPrinterConfig(row),
       });
+      publishAfterCommit(ctx, domainEvent(ctx, 'printer.configured', storeId, { registerId: request.params.id }));
       return { printer: presentPrinterConfig(row) };
     },
   );

@@ -120,6 +120,10 @@ describeEachDb('printing: network receipt printers, queue, status, drawer', (tar
   it('prints a German cash sale on the network printer: text, € in CP858, QR, cut and drawer pulse', async () => {
     const { p, port } = await printer();
     expect((await configure(reg, port)).statusCode).toBe(200);
+    // Saving the address asks the printer for its status at once (DLE EOT 1, 2, 4).
+    for (let i = 0; i < 200 && (await status(reg)).status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(p.statusQueries).toEqual([1, 2, 4]);
+    p.statusQueries.length = 0;
     const sale = await sellCash(reg);
     const job = await autoJob(sale.id);
     expect(job).toMatchObject({ channel: 'print', status: 'queued', register_id: reg });

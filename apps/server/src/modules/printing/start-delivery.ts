@@ -3,7 +3,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { DB, DeliveryChannel } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { DeliveryWorker, runPeriodically, type JobHandler, type PeriodicRunner } from './delivery-worker.js';
-import { printJobHandler, probePrinters, type WorkerEnv } from './print-jobs.js';
+import { printJobHandler, probePrinter, probePrinters, type WorkerEnv } from './print-jobs.js';
+import { findPrinterConfig } from './printers.repository.js';
 import { TcpPrinterTransport, type PrinterTransport } from './printer-transport.js';
 import { catchUpAutoPrints, subscribeAutoPrint } from './printing.service.js';
 
@@ -48,7 +49,17 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     ...(opts.workerId && { id: opts.workerId }),
     onError,
   });
-  const unsubscribe = subscribeAutoPrint(opts.events, env, onError);
+  const unsubscribeAutoPrint = subscribeAutoPrint(opts.events, env, onError);
+  // A new printer address is asked for its status at once, not at the next periodic probe.
+  const unsubscribeConfigured = opts.events.subscribe('printer.configured', async (event) => {
+    const registerId = (event.payload as { registerId?: string } | null)?.registerId;
+    const printer = registerId ? await findPrinterConfig(env.db, registerId) : undefined;
+    if (printer) await probePrinter(transport, env, printer).catch(onError);
+  });
+  const unsubscribe = () => {
+    unsubscribeAutoPrint();
+    unsubscribeConfigured();
+  };
   const probe = () => probePrinters(transport, env);
   const catchUp = () => catchUpAutoPrints(env).then(() => undefined);
   let runner: PeriodicRunner | null = null;

@@ -11,7 +11,9 @@ export type DomainEventType =
   | 'stock.changed'
   | 'cash.moved'
   /** payload `{ orgId, seq, storeId }`; `storeId` (and the event's) is '' for an org-wide change. */
-  | 'catalog.changed';
+  | 'catalog.changed'
+  /** payload `{ registerId }`: a register's printer address changed (the worker asks it at once). */
+  | 'printer.configured';
 
 export interface DomainEvent {
   type: DomainEventType;

@@ -99,6 +99,17 @@ async function runSnapshot(db: RegisterDb, index: CatalogIndex, fetcher: Catalog
   }
 }
 
+/** One change of a small entity: into IndexedDB and the in-memory map (null = gone). */
+async function mirror<T>(table: { put(v: T): Promise<unknown>; delete(id: string): Promise<void> }, map: Map<string, T>, id: string, data: T | null): Promise<void> {
+  if (data === null) {
+    await table.delete(id);
+    map.delete(id);
+  } else {
+    await table.put(data);
+    map.set(id, data);
+  }
+}
+
 async function applyChanges(db: RegisterDb, index: CatalogIndex, page: ChangesPage): Promise<void> {
   const upserts: CachedProduct[] = [];
   const deletes: string[] = [];
@@ -118,40 +129,16 @@ async function applyChanges(db: RegisterDb, index: CatalogIndex, page: ChangesPa
           }
           break;
         case 'category':
-          if (del) {
-            await db.categories.delete(c.id);
-            index.categories.delete(c.id);
-          } else {
-            await db.categories.put(c.data as CachedCategory);
-            index.categories.set(c.id, c.data as CachedCategory);
-          }
+          await mirror(db.categories, index.categories, c.id, del ? null : (c.data as CachedCategory));
           break;
         case 'tax_class':
-          if (del) {
-            await db.taxClasses.delete(c.id);
-            index.taxClasses.delete(c.id);
-          } else {
-            await db.taxClasses.put(c.data as CachedTaxClass);
-            index.taxClasses.set(c.id, c.data as CachedTaxClass);
-          }
+          await mirror(db.taxClasses, index.taxClasses, c.id, del ? null : (c.data as CachedTaxClass));
           break;
         case 'modifier_group':
-          if (del) {
-            await db.modifierGroups.delete(c.id);
-            index.modifierGroups.delete(c.id);
-          } else {
-            await db.modifierGroups.put(c.data as CachedModifierGroup);
-            index.modifierGroups.set(c.id, c.data as CachedModifierGroup);
-          }
+          await mirror(db.modifierGroups, index.modifierGroups, c.id, del ? null : (c.data as CachedModifierGroup));
           break;
         case 'promotion':
-          if (del) {
-            await db.promotions.delete(c.id);
-            index.promotions.delete(c.id);
-          } else {
-            await db.promotions.put(c.data as CachedPromotion);
-            index.promotions.set(c.id, c.data as CachedPromotion);
-          }
+          await mirror(db.promotions, index.promotions, c.id, del ? null : (c.data as CachedPromotion));
           break;
       }
     }

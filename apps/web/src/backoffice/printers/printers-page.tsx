@@ -3,30 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { storesApi } from '../../lib/api/endpoints';
 import type { Store } from '../../lib/api/types';
 import { useErrorMessage } from '../../lib/error-message';
-import { storesQueryOptions } from '../backoffice-layout';
+import { PerStorePage } from '../per-store-page';
 import { RegisterPrinter } from './register-printer';
 import './printers.css';
 
 /** Back office: the network receipt printer of every register, store by store, with its live state. */
 export function PrintersPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const stores = useQuery(storesQueryOptions);
   return (
-    <>
-      <div className="page-header">
-        <h1>{t('receipts.printers.title')}</h1>
-        <p className="muted">{t('receipts.printers.subtitle')}</p>
-      </div>
-      {stores.isPending && <p className="muted">{t('common.loading')}</p>}
-      {stores.isError && (
-        <p className="alert alert--error" role="alert">
-          {errorMessage(stores.error)}
-        </p>
-      )}
-      {stores.data?.items.length === 0 && <p className="card empty-state">{t('receipts.printers.noStores')}</p>}
-      {stores.data?.items.map((store) => <StorePrinters key={store.id} store={store} />)}
-    </>
+    <PerStorePage
+      title={t('receipts.printers.title')}
+      subtitle={t('receipts.printers.subtitle')}
+      noStores={t('receipts.printers.noStores')}
+      section={(store) => <StorePrinters key={store.id} store={store} />}
+    />
   );
 }
 

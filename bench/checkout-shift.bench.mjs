@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt } from './lib/server.mjs';
+import { median } from './lib/stats.mjs';
 
 export const name = 'checkout-shift';
 export const description = 'X and Z report of a 10k-sale shift (SQLite, in process)';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(ctx) {
   await ensureServerBuilt(ctx.root, ctx.log);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt } from './lib/server.mjs';
+import { median } from './lib/stats.mjs';
 
 export const name = 'receipts';
 export const description = 'ESC/POS, HTML and PDF receipt rendering';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const STORE = {
   id: '0190a000-0000-7000-8000-000000000001',

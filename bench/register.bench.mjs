@@ -11,28 +11,16 @@ import { join } from 'node:path';
 import { performance as nodePerf } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuilt } from './lib/server.mjs';
+import { median } from './lib/stats.mjs';
+import { productCsv } from './lib/catalog-data.mjs';
 
 export const name = 'register';
 export const description = 'register app in Chromium at 100k products: first/later start, scan-to-line, grid scroll';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-
-function productCsv(n, withCheckDigit) {
-  const categories = ['Backwaren/Brot', 'Backwaren/Kuchen', 'Getränke/Kalt', 'Getränke/Heiß', 'Feinkost', 'Drogerie', 'Haushalt', 'Schreibwaren'];
-  const lines = ['sku,name,price,tax_class,unit,category,barcodes,cost_price'];
-  const codes = [];
-  for (let i = 1; i <= n; i++) {
-    const code = withCheckDigit(`4${String(100000000000 + i).slice(1)}`.slice(0, 12));
-    codes.push(code);
-    const cents = 49 + ((i * 37) % 5000);
-    lines.push(`SKU-${i},Artikel ${i} ${categories[i % 8].split('/').pop()},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},${i % 3 === 0 ? 'reduced' : 'standard'},piece,${categories[i % 8]},${code},`);
-  }
-  return { csv: lines.join('\n') + '\n', codes };
-}
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -44,7 +44,8 @@ export const name = 'checkout';
 export const description =
   'POST /api/v1/sales (3-line cash sale) at 1/10/50 registers vs direct SQL replay (SQLite, PostgreSQL)';
 
-const LEVELS = [1, 10, 50];
+// BENCH_CHECKOUT_LEVELS=50 (comma-separated) limits the cells, e.g. to profile one of them.
+const LEVELS = (process.env.BENCH_CHECKOUT_LEVELS ?? '1,10,50').split(',').map(Number);
 const REGISTERS = Math.max(...LEVELS);
 
 export async function run(ctx) {
@@ -131,6 +132,8 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
 
     // ---- engines ----
     let replayCell;
+    // SQLite only: the same statements group-committed like the server does (see execBatch).
+    let batchedCell = null;
     if (databaseUrl) {
       const pgr = (replayer = pgReplayer(databaseUrl, uuidv7));
       replayCell = async (n, sec) => {
@@ -153,6 +156,12 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
           durationSec: sec,
           sync: true,
           exec: (i) => sq.execSale(templates[i], registers[i].seq++),
+        });
+      batchedCell = (n, sec) =>
+        closedLoopReplay({
+          n,
+          durationSec: sec,
+          execBatch: (is) => sq.execBatch(is.map((i) => ({ tpl: templates[i], seq: registers[i].seq++ }))),
         });
     }
     const httpCell = async (n, sec) => {
@@ -188,17 +197,19 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
     // ---- measured cells ----
     const rows = [];
     for (const n of LEVELS) {
-      const per = { http: [], replay: [] };
-      const lat = { http: [], replay: [] };
+      const sides = batchedCell ? ['http', 'replay', 'batched'] : ['http', 'replay'];
+      const per = { http: [], replay: [], batched: [] };
+      const lat = { http: [], replay: [], batched: [] };
       const ratios = [];
+      const batchedRatios = [];
       const shared = { commits: 0, units: 0 };
+      const cellOf = { http: httpCell, replay: replayCell, batched: batchedCell };
       for (let r = 0; r < rounds; r++) {
-        const order = r % 2 === 0 ? ['http', 'replay'] : ['replay', 'http'];
+        const order = r % 2 === 0 ? sides : [...sides].reverse();
         const got = {};
         for (const side of order) {
           const gc0 = side === 'http' && !databaseUrl ? await groupCommit() : null;
-          const m =
-            side === 'http' ? await httpCell(n, cellSec / rounds) : await replayCell(n, cellSec / rounds);
+          const m = await cellOf[side](n, cellSec / rounds);
           if (gc0) {
             const gc1 = await groupCommit();
             shared.commits += gc1.commits - gc0.commits;
@@ -213,13 +224,17 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
           );
         }
         ratios.push(got.http.salesPerSec / got.replay.salesPerSec);
+        if (got.batched) batchedRatios.push(got.http.salesPerSec / got.batched.salesPerSec);
       }
       const pooled = (side) => Float64Array.from(lat[side].flatMap((a) => Array.from(a))).sort();
       const isSqlite = !databaseUrl;
-      for (const side of ['http', 'replay']) {
+      for (const side of sides) {
         const all = pooled(side);
-        const bench =
-          side === 'http' ? `checkout HTTP ${label} c=${n}` : `checkout direct replay ${label} c=${n}`;
+        const bench = {
+          http: `checkout HTTP ${label} c=${n}`,
+          replay: `checkout direct replay ${label} c=${n}`,
+          batched: `checkout direct replay, group-committed ${label} c=${n}`,
+        }[side];
         const tgt = (t) => (isSqlite && side === 'http' && n === 50 ? { target: t } : {});
         rows.push({
           benchmark: bench,
@@ -238,7 +253,12 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
         });
       }
       if (shared.commits > 0) {
-        rows.push({ benchmark: `checkout HTTP ${label} c=${n}`, metric: 'write transactions per COMMIT (group commit)', value: shared.units / shared.commits, unit: '×' });
+        rows.push({
+          benchmark: `checkout HTTP ${label} c=${n}`,
+          metric: 'write transactions per COMMIT (group commit)',
+          value: shared.units / shared.commits,
+          unit: '×',
+        });
       }
       rows.push({
         benchmark: `checkout HTTP ÷ replay ${label} c=${n}`,
@@ -247,6 +267,14 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
         unit: '×',
         ...(isSqlite ? { target: '≥ 0.50' } : {}),
       });
+      if (batchedRatios.length) {
+        rows.push({
+          benchmark: `checkout HTTP ÷ group-committed replay ${label} c=${n}`,
+          metric: 'throughput ratio (median of paired rounds)',
+          value: median(batchedRatios),
+          unit: '×',
+        });
+      }
     }
 
     // ---- sanity: every 201 and every replayed sale is in the database, the server is still up ----

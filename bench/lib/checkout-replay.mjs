@@ -276,6 +276,53 @@ export function sqliteReplayer(file, uuid) {
         throw err;
       }
     },
+    /**
+     * Several sales the way the server's group commit runs them (platform/db/group-commit.ts): each
+     * sale's reads before the transaction, then ONE `begin` … `commit` holding every sale's writes, each
+     * in its own savepoint, then each sale's statements after the commit. Same statements, same order
+     * within a sale, one fsync per batch — the engine's limit for the server's durability rule.
+     */
+    execBatch(items) {
+      const runs = items.map(({ tpl, seq }) => {
+        const ids = Array.from({ length: tpl.slots }, () => uuid());
+        const results = [];
+        return { tpl, results, bind: bindParams(tpl, ids, seq, results) };
+      });
+      const exec = (run, stmt) => {
+        const st = prep(stmt.sql);
+        const params = run.bind(stmt);
+        if (st.reader) run.results.push(st.all(params));
+        else {
+          st.run(params);
+          run.results.push(EMPTY);
+        }
+      };
+      const phase = (run, from, to) => {
+        for (let k = from; k < to; k++) exec(run, run.tpl.statements[k]);
+      };
+      const bounds = (tpl) => {
+        const b = tpl.statements.findIndex((x) => /^\s*begin/i.test(x.sql));
+        const c = tpl.statements.findIndex((x) => /^\s*commit/i.test(x.sql));
+        return [b, c];
+      };
+      try {
+        for (const run of runs) phase(run, 0, bounds(run.tpl)[0]);
+        prep('begin immediate').run();
+        for (const run of runs) {
+          const [b, c] = bounds(run.tpl);
+          run.results.push(EMPTY); // the template's `begin`
+          prep('savepoint group_commit').run();
+          phase(run, b + 1, c);
+          prep('release savepoint group_commit').run();
+          run.results.push(EMPTY); // the template's `commit`
+        }
+        prep('commit').run();
+        for (const run of runs) phase(run, bounds(run.tpl)[1] + 1, run.tpl.statements.length);
+      } catch (err) {
+        if (db.inTransaction) db.prepare('rollback').run();
+        throw err;
+      }
+    },
     count: (sql) => db.prepare(sql).pluck().get(),
     close: () => db.close(),
   };
@@ -311,7 +358,27 @@ export function pgReplayer(databaseUrl, uuid) {
  * else a promise). Latency is measured from the moment a register issues its sale (right after its previous one finished), so
  * waiting for the single SQLite connection counts, as it does for the HTTP server.
  */
-export async function closedLoopReplay({ n, durationSec, exec, sync = false }) {
+export async function closedLoopReplay({ n, durationSec, exec, sync = false, execBatch = null }) {
+  if (execBatch) {
+    // Group commit like the server: sales asked for during one event-loop turn run as one batch.
+    let queue = [];
+    const drain = () => {
+      const batch = queue;
+      queue = [];
+      try {
+        execBatch(batch.map((q) => q.i));
+        for (const q of batch) q.resolve();
+      } catch (err) {
+        for (const q of batch) q.reject(err);
+      }
+    };
+    exec = (i) =>
+      new Promise((resolve, reject) => {
+        if (queue.length === 0) setImmediate(drain);
+        queue.push({ i, resolve, reject });
+      });
+    sync = false;
+  }
   const latencies = new Samples();
   let count = 0;
   let error = null;

@@ -122,7 +122,7 @@ export async function startDemoServer({
     }
     await sleep(200);
   }
-  return { baseUrl, port, dataDir, stop, output: () => out, exited: () => exited };
+  return { baseUrl, port, pid: child.pid, dataDir, stop, output: () => out, exited: () => exited };
 }
 
 /** POST /api/v1/auth/login and return the session token. */

@@ -15,4 +15,14 @@ describe('uuidv7', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(sorted).toEqual(ids);
   });
+
+  it('keeps the random part random across refills of the random-byte pool', () => {
+    // 2000 ids draw 32 KiB: eight refills of the 4 KiB pool. Ids of different milliseconds take their
+    // random tail from the pool; no two may share it.
+    const ids = Array.from({ length: 2000 }, (_, i) => uuidv7(1_700_000_000_000 + i * 10));
+    expect(ids.every(isUuid)).toBe(true);
+    const tails = new Set(ids.map((id) => id.slice(19)));
+    expect(tails.size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
 });

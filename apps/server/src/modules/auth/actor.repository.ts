@@ -25,22 +25,28 @@ export async function loadUserActor(db: Kysely<DB>, userId: string): Promise<Act
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.active !== 1) return undefined;
-  const stores =
-    row.all_stores === 1
-      ? []
-      : (await db.selectFrom('user_stores').select('store_id').where('user_id', '=', userId).execute()).map(
-          (r) => r.store_id,
-        );
+  return userActor({ ...row, user_id: row.id }, row.all_stores === 1 ? [] : await storeIdsOf(db, userId));
+}
+
+export async function storeIdsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
+  return (await db.selectFrom('user_stores').select('store_id').where('user_id', '=', userId).execute()).map((r) => r.store_id);
+}
+
+/** The Actor of an active user row (joined with its role). */
+export function userActor(
+  row: { user_id: string; org_id: string; name: string; all_stores: number; builtin_key: string | null; permissions: string },
+  storeIds: string[],
+): Actor {
   return {
     kind: 'user',
-    id: row.id,
+    id: row.user_id,
     orgId: row.org_id,
     name: row.name,
-    userId: row.id,
+    userId: row.user_id,
     apiKeyId: null,
     roleKey: row.builtin_key,
     permissions: new Set(parsePermissions(row.permissions)),
     allStores: row.all_stores === 1,
-    storeIds: stores,
+    storeIds,
   };
 }

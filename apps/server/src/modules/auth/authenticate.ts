@@ -4,7 +4,7 @@ import { iso } from '../../platform/clock.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { assertSameOrigin } from '../../platform/http/security.js';
 import { sha256 } from '../../platform/security/secrets.js';
-import { loadUserActor, parsePermissions } from './actor.repository.js';
+import { parsePermissions, storeIdsOf, userActor } from './actor.repository.js';
 
 export const SESSION_COOKIE = 'opentill_session';
 export const API_KEY_PREFIX = 'otk_';
@@ -39,6 +39,10 @@ export async function authenticateDevice(ctx: RequestContext, token: string | un
     .select(['id', 'store_id', 'register_id', 'name', 'revoked_at', 'last_seen_at'])
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst();
+  return checkDevice(ctx, device);
+}
+
+async function checkDevice(ctx: RequestContext, device: DeviceRow | undefined): Promise<DeviceRow> {
   if (!device) throw unauthenticated('device_unknown', 'This device is not paired');
   if (device.revoked_at) throw unauthenticated('device_revoked', 'This device was revoked; pair it again');
   const now = ctx.clock.now();
@@ -79,19 +83,52 @@ async function fromSession(
   token: string,
   request: FastifyRequest,
 ): Promise<{ actor: Actor; session: SessionInfo } | null> {
+  // One statement for the session, its user and role, and the calling device (every register request
+  // pays for authentication, so it is one round trip, not four); store assignments only when needed.
+  const deviceToken = deviceTokenOf(request);
   const row = await ctx.db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', sha256(token))
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('devices', (join) => join.on('devices.token_hash', '=', deviceToken ? sha256(deviceToken) : ''))
+    .select([
+      'sessions.id',
+      'sessions.kind',
+      'sessions.store_id',
+      'sessions.register_id',
+      'sessions.device_id',
+      'sessions.user_id',
+      'sessions.revoked_at',
+      'sessions.expires_at',
+      'users.org_id',
+      'users.name',
+      'users.all_stores',
+      'users.active',
+      'roles.builtin_key',
+      'roles.permissions',
+      'devices.id as d_id',
+      'devices.store_id as d_store_id',
+      'devices.register_id as d_register_id',
+      'devices.name as d_name',
+      'devices.revoked_at as d_revoked_at',
+      'devices.last_seen_at as d_last_seen_at',
+    ])
+    .where('sessions.token_hash', '=', sha256(token))
     .executeTakeFirst();
   const now = iso(ctx.clock.now());
   if (!row || row.revoked_at || row.expires_at <= now) return null;
   if (row.kind === 'register') {
-    const device = await authenticateDevice(ctx, deviceTokenOf(request));
+    if (!deviceToken) throw unauthenticated('device_required', 'This request must come from a paired register (X-Device-Token)');
+    const device = await checkDevice(
+      ctx,
+      row.d_id
+        ? { id: row.d_id, store_id: row.d_store_id!, register_id: row.d_register_id!, name: row.d_name!, revoked_at: row.d_revoked_at, last_seen_at: row.d_last_seen_at! }
+        : undefined,
+    );
     if (device.id !== row.device_id) throw unauthenticated('device_mismatch', 'Session belongs to another device');
   }
-  const actor = await loadUserActor(ctx.db, row.user_id);
-  if (!actor) throw unauthenticated('user_inactive', 'This account is deactivated');
+  if (row.active !== 1) throw unauthenticated('user_inactive', 'This account is deactivated');
+  const actor = userActor(row, row.all_stores === 1 ? [] : await storeIdsOf(ctx.db, row.user_id));
   return {
     actor,
     session: {

@@ -184,4 +184,33 @@ describeEachDb('catalog: scan lookup and basket quotes', (target) => {
     const ok = (await quote({ lines: [{ productId: shirt.id, variantId: shirt.variants[0]!.id }] })).json();
     expect(ok.totals.payable).toBe(2490);
   });
+
+  it('prices with the catalog as it is now: a new price, a new variant and an archived product reach the next quote', async () => {
+    // Pricing keeps the products it priced in memory; every catalog change must still show at once.
+    const created = await h.req({
+      method: 'POST',
+      url: '/api/v1/catalog/products',
+      token: owner,
+      body: { sku: uniqueSku('CACHE'), name: 'Cache-Test Tee', taxClass: 'standard', prices: [{ storeId: h.demo.storeId, price: 500 }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const payable = async () => {
+      const res = await quote({ lines: [{ productId: id }] });
+      return res.statusCode === 200 ? res.json().totals.payable : `${res.statusCode} ${res.json().error.code}`;
+    };
+    expect(await payable()).toBe(500);
+    expect(await payable()).toBe(500);
+    const repriced = await h.req({ method: 'PUT', url: `/api/v1/catalog/products/${id}/prices`, token: owner, body: { storeId: h.demo.storeId, price: 650 } });
+    expect(repriced.statusCode).toBe(200);
+    expect(await payable()).toBe(650);
+    const variant = await h.req({ method: 'POST', url: `/api/v1/catalog/products/${id}/variants`, token: owner, body: { sku: uniqueSku('CACHE-L'), options: { size: 'L' } } });
+    expect(variant.statusCode).toBe(201);
+    expect(await payable()).toBe('400 variant_required');
+    const variantId = variant.json().variants?.at(-1)?.id ?? variant.json().id;
+    expect((await quote({ lines: [{ productId: id, variantId }] })).json().totals.payable).toBe(650);
+    expect((await h.req({ method: 'DELETE', url: `/api/v1/catalog/products/${id}`, token: owner })).statusCode).toBe(200);
+    expect(await payable()).toBe('409 product_archived');
+  });
 });
+

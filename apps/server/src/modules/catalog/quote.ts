@@ -6,7 +6,7 @@ import type { StoreRow } from '../stores/stores.repository.js';
 import type { QuoteInput } from './catalog.schema.js';
 import { ancestorsOf } from './categories.js';
 import { resolveCode } from './lookup.query.js';
-import { productsByIds } from './products.repository.js';
+import { pricedProducts } from './priced-products.js';
 import { toCorePromotion } from './promotions.js';
 import { catalogReference, promotionsAt } from './reference-cache.js';
 import { unknownTaxClassForStore } from './tax-classes.js';
@@ -56,21 +56,17 @@ export async function buildPricingInput(ctx: RequestContext, store: StoreRow, bo
   const at = body.at ? new Date(body.at) : ctx.clock.now();
   const resolved = await Promise.all(body.lines.map((l, i) => (l.code ? resolveCode(ctx, store, l.code, lineField(i, 'code')) : null)));
   const productIds = body.lines.map((l, i) => l.productId ?? resolved[i]!.productId);
-  const products = new Map((await productsByIds(ctx, productIds)).map((p) => [p.id, p]));
-  const depositIds = [...products.values()].flatMap((p) => (p.deposit_product_id ? [p.deposit_product_id] : []));
-  for (const d of await productsByIds(ctx, depositIds)) products.set(d.id, d);
-  const ids = [...products.keys()];
-  const variants = new Map(
-    ids.length ? (await ctx.db.selectFrom('variants').selectAll().where('product_id', 'in', ids).execute()).map((v) => [v.id, v]) : [],
-  );
-  const prices = new Map(
-    ids.length
-      ? (await ctx.db.selectFrom('store_prices').selectAll().where('store_id', '=', store.id).where('product_id', 'in', ids).execute()).map((p) => [
-          `${p.product_id}/${p.variant_key}`,
-          p.price,
-        ])
-      : [],
-  );
+  // The sequence first: data loaded after it is at least that fresh (see priced-products.ts).
+  const reference = await catalogReference(ctx, store);
+  const priced = await pricedProducts(ctx, store, reference.seq, productIds);
+  const depositIds = [...priced.values()].flatMap((p) => (p.product.deposit_product_id ? [p.product.deposit_product_id] : []));
+  for (const [id, d] of await pricedProducts(ctx, store, reference.seq, depositIds)) priced.set(id, d);
+  const products = new Map([...priced].map(([id, p]) => [id, p.product]));
+  const variants = new Map([...priced.values()].flatMap((p) => p.variants.map((v) => [v.id, v] as const)));
+  const priceOf = (productId: string, variantId: string | null) => {
+    const prices = priced.get(productId)?.prices;
+    return prices?.get(variantId ?? '') ?? (variantId ? prices?.get('') : undefined);
+  };
   const optionIds = [...new Set(body.lines.flatMap((l) => l.modifierOptionIds))];
   const optionRows = optionIds.length
     ? await ctx.db
@@ -82,7 +78,6 @@ export async function buildPricingInput(ctx: RequestContext, store: StoreRow, bo
         .execute()
     : [];
   const options = new Map(optionRows.map((o) => [`${o.product_id}/${o.id}`, o]));
-  const reference = await catalogReference(ctx, store);
   const categories = reference.categories;
   const taxClasses = reference.taxClasses;
   const rateOf = (code: string, field: string) => {
@@ -90,7 +85,6 @@ export async function buildPricingInput(ctx: RequestContext, store: StoreRow, bo
     if (!tc) throw unknownTaxClassForStore(code, store.country, field);
     return tc.rateBp;
   };
-  const priceOf = (productId: string, variantId: string | null) => prices.get(`${productId}/${variantId ?? ''}`) ?? (variantId ? prices.get(`${productId}/`) : undefined);
 
   const lines: BasketLineInput[] = [];
   const origin: (number | null)[] = [];

@@ -61,17 +61,23 @@ export function entryHash(e: Omit<JournalRow, 'hash' | 'payload'> & { payload: u
 export async function appendJournal(tx: RequestContext, input: AppendJournalInput): Promise<{ seq: number; hash: string }> {
   if (!tx.db.isTransaction) throw new Error('appendJournal must run inside the transaction of the journaled change');
   const payloadText = canonicalJson(input.payload ?? null);
-  await tx.db
-    .insertInto('journal_heads')
-    .values({ store_id: input.storeId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('store_id').doNothing())
-    .execute();
-  const head = await tx.db
-    .updateTable('journal_heads')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('store_id', '=', input.storeId)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const advance = () =>
+    tx.db
+      .updateTable('journal_heads')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('store_id', '=', input.storeId)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
+  let head = await advance();
+  if (!head) {
+    // The store's first entry: create the head (a concurrent first entry's INSERT may win; fine).
+    await tx.db
+      .insertInto('journal_heads')
+      .values({ store_id: input.storeId, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('store_id').doNothing())
+      .execute();
+    head = (await advance())!;
+  }
   const now = tx.clock.now();
   const entry = {
     store_id: input.storeId,

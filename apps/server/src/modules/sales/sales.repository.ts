@@ -60,16 +60,25 @@ export async function insertPayments(tx: RequestContext, rows: Insertable<SalePa
   if (rows.length) await tx.db.insertInto('sale_payments').values(rows).execute();
 }
 
-/** Next store-wide document number: the counter row is locked by UPDATE … RETURNING until commit. */
+/**
+ * Next store-wide document number: the counter row is locked by UPDATE … RETURNING until commit.
+ * The row is created on a store's first document only (two first documents at once: one INSERT wins,
+ * the other does nothing, and both then take their number by UPDATE).
+ */
 export async function nextStoreSeq(tx: RequestContext, storeId: string): Promise<number> {
-  await tx.db.insertInto('store_seq').values({ store_id: storeId, value: 0 }).onConflict((oc) => oc.column('store_id').doNothing()).execute();
-  const row = await tx.db
-    .updateTable('store_seq')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('store_id', '=', storeId)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+  const bump = () =>
+    tx.db
+      .updateTable('store_seq')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('store_id', '=', storeId)
+      .returning('value')
+      .executeTakeFirst();
+  let row = await bump();
+  if (!row) {
+    await tx.db.insertInto('store_seq').values({ store_id: storeId, value: 0 }).onConflict((oc) => oc.column('store_id').doNothing()).execute();
+    row = await bump();
+  }
+  return Number(row!.value);
 }
 
 /** The document that already holds `registerSeq` on the register, if any. */

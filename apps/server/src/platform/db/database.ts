@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { enableGroupCommit } from './group-commit.js';
+import { enableGroupCommit, WriterBusyError } from './group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -52,10 +52,12 @@ export function redactUrl(url: string): string {
 function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   const prepare = sqlite.prepare.bind(sqlite);
+  const begin = beginImmediate(sqlite);
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
       return (source: string) => {
+        if (source === 'begin') return begin;
         let stmt = cache.get(source);
         if (stmt) {
           cache.delete(source);
@@ -68,6 +70,34 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): Sqlite
       };
     },
   });
+}
+
+/**
+ * Kysely opens every SQLite transaction with a plain (deferred) `begin`. Every transaction here
+ * writes, and when another process writes to the file too (an `opentill catalog import` or
+ * `user create` next to the running server) a deferred transaction that read first and then wants
+ * to write fails with SQLITE_BUSY_SNAPSHOT if the other process committed in between — no waiting
+ * helps. `begin immediate` takes the write lock up front instead
+ * (https://www.sqlite.org/lang_transaction.html). It does not wait for the lock either: the busy
+ * handler would put the whole event loop to sleep, so a busy writer surfaces as `WriterBusyError` and
+ * the group commit tries again a moment later while this process goes on serving requests.
+ */
+function beginImmediate(sqlite: SqliteDatabase.Database): SqliteDatabase.Statement {
+  const stmt = sqlite.prepare('begin immediate');
+  const run = (): SqliteDatabase.RunResult => {
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return stmt.run();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new WriterBusyError();
+      throw err;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
+  // Kysely only looks at `reader` and calls `run`; nothing else of the statement is used for `begin`.
+  return { reader: false, run } as unknown as SqliteDatabase.Statement;
 }
 
 export function createDatabase(opts: DatabaseOptions): Database {

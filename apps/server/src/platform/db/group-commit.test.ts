@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { inTransaction, systemContext, type RequestContext } from '../context.js';
 import { createDatabase, type Database } from './database.js';
-import { groupCommitOf } from './group-commit.js';
+import SqliteDatabase from 'better-sqlite3';
+import { GroupCommit, groupCommitOf, WriterBusyError } from './group-commit.js';
 
 describe('SQLite group commit', () => {
   let database: Database;
@@ -75,5 +76,50 @@ describe('SQLite group commit', () => {
       { id: 'c2', n: 2 },
       { id: 'dup', n: 1 },
     ]);
+  });
+
+  it('waits for another process that holds the write lock without stopping this one, then commits', async () => {
+    // Another writer on the same file, e.g. `opentill catalog import` next to the running server.
+    const other = new SqliteDatabase(path.join(dir, 'opentill.sqlite'));
+    try {
+      other.exec('begin immediate');
+      other.prepare("insert into gc_items (id, n) values ('other', 1)").run();
+      const waitsBefore = groupCommitOf(database.db)!.stats.lockWaits;
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      const done = inTransaction(ctx, async (tx) => {
+        const n = (await sql<{ c: number }>`select count(*) as c from gc_items`.execute(tx.db)).rows[0]!.c;
+        await insert(tx, 'after-other', n);
+        return 'committed';
+      });
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      clearInterval(timer);
+      // The event loop kept turning while the transaction waited (the busy handler would have slept).
+      expect(ticks).toBeGreaterThan(5);
+      expect(groupCommitOf(database.db)!.stats.lockWaits).toBeGreaterThan(waitsBefore);
+      other.exec('commit');
+      await expect(done).resolves.toBe('committed');
+      // It read after the other writer committed: its snapshot includes the other row.
+      const rows = (await sql<{ id: string }>`select id from gc_items where id in ('other', 'after-other') order by id`.execute(database.db)).rows;
+      expect(rows.map((r) => r.id)).toEqual(['after-other', 'other']);
+    } finally {
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+    }
+  });
+
+  it('gives up after its lock wait with a "database busy" error, and nothing of the unit is written', async () => {
+    const other = new SqliteDatabase(path.join(dir, 'opentill.sqlite'));
+    try {
+      other.exec('begin immediate');
+      const group = new GroupCommit(database.db, 64, 60);
+      const result = group.run((trx) => sql`insert into gc_items (id, n) values ('never', 1)`.execute(trx));
+      await expect(result).rejects.toBeInstanceOf(WriterBusyError);
+      other.exec('rollback');
+      expect((await sql`select id from gc_items where id = 'never'`.execute(database.db)).rows).toEqual([]);
+    } finally {
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+    }
   });
 });

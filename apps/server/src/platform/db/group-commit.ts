@@ -9,6 +9,16 @@ interface Job {
 }
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** Another process holds SQLite's write lock (thrown by `begin immediate` instead of waiting). */
+export class WriterBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor() {
+    super('another process is writing to the database');
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Group commit for SQLite. With synchronous=FULL every COMMIT waits for an fsync (about 1 ms here),
  * which caps one connection at roughly a thousand transactions a second however little each does.
@@ -23,12 +33,17 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommit {
   private queue: Job[] = [];
   private draining = false;
-  /** Totals for /metrics: COMMITs issued and units (transactions asked for) that went into them. */
-  readonly stats = { commits: 0, units: 0 };
+  /**
+   * Totals for /metrics: COMMITs issued, units (transactions asked for) that went into them, and how
+   * often a BEGIN found another process holding the write lock.
+   */
+  readonly stats = { commits: 0, units: 0, lockWaits: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly maxBatch = 64,
+    /** How long a batch keeps asking for the write lock before its transactions fail (like busy_timeout). */
+    private readonly lockWaitMs = 5000,
   ) {}
 
   run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
@@ -52,12 +67,12 @@ export class GroupCommit {
         this.stats.units += batch.length;
         if (batch.length === 1) {
           const job = batch[0]!;
-          await this.db.transaction().execute(job.work).then(job.resolve, job.reject);
+          await this.transaction(job.work).then(job.resolve, job.reject);
           continue;
         }
         const outcomes: Outcome[] = [];
         try {
-          await this.db.transaction().execute(async (trx) => {
+          await this.transaction(async (trx) => {
             for (const job of batch) {
               await sql`savepoint group_commit`.execute(trx);
               try {
@@ -83,6 +98,21 @@ export class GroupCommit {
       }
     } finally {
       this.draining = false;
+    }
+  }
+
+  /** A transaction whose BEGIN is retried, without blocking the event loop, while another process writes. */
+  private async transaction(work: Work): Promise<unknown> {
+    const deadline = Date.now() + this.lockWaitMs;
+    for (;;) {
+      try {
+        return await this.db.transaction().execute(work);
+      } catch (err) {
+        // Only BEGIN throws WriterBusyError, so `work` has not run yet and may run again.
+        if (!(err instanceof WriterBusyError) || Date.now() > deadline) throw err;
+        this.stats.lockWaits += 1;
+        await sleep(0);
+      }
     }
   }
 }

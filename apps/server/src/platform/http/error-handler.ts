@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect-sql.js';
 import { AppError, ERROR_KINDS } from '../errors.js';
+import { WriterBusyError } from '../db/group-commit.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -21,6 +22,10 @@ function fromDatabase(err: unknown): AppError | undefined {
   }
   if (isForeignKeyViolation(err)) {
     return new AppError('conflict', 'reference_conflict', 'A referenced record does not exist or is still in use');
+  }
+  if (err instanceof WriterBusyError) {
+    // Nothing was written (the transaction never began); the register's outbox simply retries.
+    return new AppError('unavailable', 'database_busy', 'The database is busy with another program; try again in a moment');
   }
   return undefined;
 }

@@ -18,6 +18,9 @@
 // validation logic, pricing, hashing and presenting. On SQLite both sides run on one connection
 // (SQLite has one writer; the server serialises transactions on its single connection).
 //
+// Paced cells: the 50 registers each send a sale every 1,000 ms and every 200 ms (open loop; latency
+// from the scheduled send time), for the latency at a given load rather than at saturation.
+//
 // Each cell is split into rounds, HTTP and replay alternating (A B, B A, …) so drift hits both;
 // throughput is the median over rounds, latency percentiles pool all sales, the ratio is the median
 // of per-round ratios. The Z report of a 10k-sale shift is reported by checkout-shift.bench.mjs.
@@ -47,6 +50,8 @@ export const description =
 // BENCH_CHECKOUT_LEVELS=50 (comma-separated) limits the cells, e.g. to profile one of them.
 const LEVELS = (process.env.BENCH_CHECKOUT_LEVELS ?? '1,10,50').split(',').map(Number);
 const REGISTERS = Math.max(...LEVELS);
+/** Paced cells: every register sends a sale every 1,000 ms (50/s in all) and every 200 ms (250/s). */
+const PACED_INTERVALS_MS = [1000, 200];
 
 export async function run(ctx) {
   const { uuidv7 } = await import(pathToFileURL(join(ctx.root, 'packages/core/dist/index.js')).href);
@@ -164,13 +169,14 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
           execBatch: (is) => sq.execBatch(is.map((i) => ({ tpl: templates[i], seq: registers[i].seq++ }))),
         });
     }
-    const httpCell = async (n, sec) => {
+    const httpCell = async (n, sec, intervalMs = 0) => {
       const r = await closedLoopHttp({
         port: server.port,
         path: '/api/v1/sales',
         registers: registers.slice(0, n),
         makeRequest: requestOf,
         durationSec: sec,
+        intervalMs,
       });
       if (r.firstError || r.count === 0) {
         throw new Error(
@@ -275,6 +281,21 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
           unit: '×',
         });
       }
+    }
+
+    // ---- paced: 50 registers that each ring up a sale every `interval` ms (open loop) ----
+    // A closed loop with no pause between sales measures capacity; its latency is N ÷ throughput by
+    // Little's law. These cells measure the latency a cashier sees when 50 tills sell at a given pace.
+    for (const intervalMs of PACED_INTERVALS_MS) {
+      const m = await httpCell(REGISTERS, cellSec, intervalMs);
+      expected += m.count;
+      const offered = (REGISTERS * 1000) / intervalMs;
+      const bench = `checkout HTTP ${label} ${REGISTERS} registers paced, ${offered} sales/s offered`;
+      log(
+        `paced ${offered}/s: ${m.salesPerSec.toFixed(0)} sales/s, p50 ${percentileSorted(m.latencies, 50).toFixed(2)} ms, p99 ${percentileSorted(m.latencies, 99).toFixed(2)} ms`,
+      );
+      rows.push({ benchmark: bench, metric: 'latency p50', value: percentileSorted(m.latencies, 50), unit: 'ms' });
+      rows.push({ benchmark: bench, metric: 'latency p99', value: percentileSorted(m.latencies, 99), unit: 'ms' });
     }
 
     // ---- sanity: every 201 and every replayed sale is in the database, the server is still up ----

@@ -91,6 +91,11 @@ class RawConnection {
  * `makeRequest(register)` returns { headers: string (raw header lines), body: string } for the next
  * sale of that register. Returns { count, salesPerSec, latencies (sorted Float64Array), statusCodes, firstError }.
  * Any answer other than `expectStatus` is counted and its first body kept.
+ *
+ * `intervalMs` > 0 paces each register instead: it sends its k-th sale at start + offset + k × interval
+ * (offsets spread over the first interval), or at once if the previous answer came later than that.
+ * Latency then counts from the scheduled time, so a slow answer also delays — and is billed to — the
+ * sales queued behind it (no coordinated omission).
  */
 export async function closedLoopHttp({
   port,
@@ -99,6 +104,7 @@ export async function closedLoopHttp({
   makeRequest,
   durationSec,
   expectStatus = 201,
+  intervalMs = 0,
 }) {
   const conns = registers.map(() => new RawConnection(port));
   await Promise.all(conns.map((c) => c.open()));
@@ -112,12 +118,19 @@ export async function closedLoopHttp({
   let stopped = false;
   const loops = registers.map(async (reg, i) => {
     const conn = conns[i];
+    let due = started + (intervalMs * i) / registers.length;
     while (!stopped && performance.now() < until) {
+      if (intervalMs > 0) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (performance.now() >= until) break;
+      }
       const { headers, body } = makeRequest(reg);
       const buf = Buffer.from(
         `POST ${path} HTTP/1.1\r\n${hostLine}${headers}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       );
-      const t0 = performance.now();
+      const t0 = intervalMs > 0 ? due : performance.now();
+      due += intervalMs;
       let res;
       try {
         res = await conn.request(buf);

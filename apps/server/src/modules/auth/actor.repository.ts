@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { isPermission, type Permission } from '../access/permissions.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export function parsePermissions(json: string): Permission[] {
   const list = JSON.parse(json) as string[];
@@ -28,8 +29,13 @@ export async function loadUserActor(db: Kysely<DB>, userId: string): Promise<Act
   return userActor({ ...row, user_id: row.id }, row.all_stores === 1 ? [] : await storeIdsOf(db, userId));
 }
 
+const storesOfUser = preparedQuery(
+  (db, userId: string) => db.selectFrom('user_stores').select('store_id').where('user_id', '=', userId),
+  (userId) => [userId],
+);
+
 export async function storeIdsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
-  return (await db.selectFrom('user_stores').select('store_id').where('user_id', '=', userId).execute()).map((r) => r.store_id);
+  return (await storesOfUser(db, userId)).map((r) => r.store_id);
 }
 
 /** The Actor of an active user row (joined with its role). */

@@ -5,6 +5,7 @@ import { unauthenticated } from '../../platform/errors.js';
 import { assertSameOrigin } from '../../platform/http/security.js';
 import { sha256 } from '../../platform/security/secrets.js';
 import { parsePermissions, storeIdsOf, userActor } from './actor.repository.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export const SESSION_COOKIE = 'opentill_session';
 export const API_KEY_PREFIX = 'otk_';
@@ -33,7 +34,11 @@ export interface DeviceRow {
 
 /** Resolves X-Device-Token to a live device; a revoked or unknown device is refused. */
 export async function authenticateDevice(ctx: RequestContext, token: string | undefined): Promise<DeviceRow> {
-  if (!token) throw unauthenticated('device_required', 'This request must come from a paired register (X-Device-Token)');
+  if (!token)
+    throw unauthenticated(
+      'device_required',
+      'This request must come from a paired register (X-Device-Token)',
+    );
   const device = await ctx.db
     .selectFrom('devices')
     .select(['id', 'store_id', 'register_id', 'name', 'revoked_at', 'last_seen_at'])
@@ -48,7 +53,11 @@ async function checkDevice(ctx: RequestContext, device: DeviceRow | undefined): 
   const now = ctx.clock.now();
   // Throttled so a busy register doesn't write on every request.
   if (now.getTime() - Date.parse(device.last_seen_at) > 60_000) {
-    await ctx.db.updateTable('devices').set({ last_seen_at: iso(now) }).where('id', '=', device.id).execute();
+    await ctx.db
+      .updateTable('devices')
+      .set({ last_seen_at: iso(now) })
+      .where('id', '=', device.id)
+      .execute();
   }
   return device;
 }
@@ -62,7 +71,11 @@ async function fromApiKey(ctx: RequestContext, token: string): Promise<Actor> {
   if (!key || key.revoked_at) throw unauthenticated('invalid_api_key', 'API key is unknown or revoked');
   const now = ctx.clock.now();
   if (!key.last_used_at || now.getTime() - Date.parse(key.last_used_at) > 60_000) {
-    await ctx.db.updateTable('api_keys').set({ last_used_at: iso(now) }).where('id', '=', key.id).execute();
+    await ctx.db
+      .updateTable('api_keys')
+      .set({ last_used_at: iso(now) })
+      .where('id', '=', key.id)
+      .execute();
   }
   return {
     kind: 'api_key',
@@ -78,6 +91,39 @@ async function fromApiKey(ctx: RequestContext, token: string): Promise<Actor> {
   };
 }
 
+const sessionWithUserAndDevice = preparedQuery(
+  (db, p: { deviceHash: string; tokenHash: string }) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('roles', 'roles.id', 'users.role_id')
+      .leftJoin('devices', (join) => join.on('devices.token_hash', '=', p.deviceHash))
+      .select([
+        'sessions.id',
+        'sessions.kind',
+        'sessions.store_id',
+        'sessions.register_id',
+        'sessions.device_id',
+        'sessions.user_id',
+        'sessions.revoked_at',
+        'sessions.expires_at',
+        'users.org_id',
+        'users.name',
+        'users.all_stores',
+        'users.active',
+        'roles.builtin_key',
+        'roles.permissions',
+        'devices.id as d_id',
+        'devices.store_id as d_store_id',
+        'devices.register_id as d_register_id',
+        'devices.name as d_name',
+        'devices.revoked_at as d_revoked_at',
+        'devices.last_seen_at as d_last_seen_at',
+      ])
+      .where('sessions.token_hash', '=', p.tokenHash),
+  (p) => [p.deviceHash, p.tokenHash],
+);
+
 async function fromSession(
   ctx: RequestContext,
   token: string,
@@ -86,46 +132,35 @@ async function fromSession(
   // One statement for the session, its user and role, and the calling device (every register request
   // pays for authentication, so it is one round trip, not four); store assignments only when needed.
   const deviceToken = deviceTokenOf(request);
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .leftJoin('devices', (join) => join.on('devices.token_hash', '=', deviceToken ? sha256(deviceToken) : ''))
-    .select([
-      'sessions.id',
-      'sessions.kind',
-      'sessions.store_id',
-      'sessions.register_id',
-      'sessions.device_id',
-      'sessions.user_id',
-      'sessions.revoked_at',
-      'sessions.expires_at',
-      'users.org_id',
-      'users.name',
-      'users.all_stores',
-      'users.active',
-      'roles.builtin_key',
-      'roles.permissions',
-      'devices.id as d_id',
-      'devices.store_id as d_store_id',
-      'devices.register_id as d_register_id',
-      'devices.name as d_name',
-      'devices.revoked_at as d_revoked_at',
-      'devices.last_seen_at as d_last_seen_at',
-    ])
-    .where('sessions.token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const row = (
+    await sessionWithUserAndDevice(ctx.db, {
+      deviceHash: deviceToken ? sha256(deviceToken) : '',
+      tokenHash: sha256(token),
+    })
+  )[0];
   const now = iso(ctx.clock.now());
   if (!row || row.revoked_at || row.expires_at <= now) return null;
   if (row.kind === 'register') {
-    if (!deviceToken) throw unauthenticated('device_required', 'This request must come from a paired register (X-Device-Token)');
+    if (!deviceToken)
+      throw unauthenticated(
+        'device_required',
+        'This request must come from a paired register (X-Device-Token)',
+      );
     const device = await checkDevice(
       ctx,
       row.d_id
-        ? { id: row.d_id, store_id: row.d_store_id!, register_id: row.d_register_id!, name: row.d_name!, revoked_at: row.d_revoked_at, last_seen_at: row.d_last_seen_at! }
+        ? {
+            id: row.d_id,
+            store_id: row.d_store_id!,
+            register_id: row.d_register_id!,
+            name: row.d_name!,
+            revoked_at: row.d_revoked_at,
+            last_seen_at: row.d_last_seen_at!,
+          }
         : undefined,
     );
-    if (device.id !== row.device_id) throw unauthenticated('device_mismatch', 'Session belongs to another device');
+    if (device.id !== row.device_id)
+      throw unauthenticated('device_mismatch', 'Session belongs to another device');
   }
   if (row.active !== 1) throw unauthenticated('user_inactive', 'This account is deactivated');
   const actor = userActor(row, row.all_stores === 1 ? [] : await storeIdsOf(ctx.db, row.user_id));

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
 import type { CatalogChangesTable } from '../../platform/db/schema.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export type ChangeType = CatalogChangesTable['entity_type'];
 
@@ -45,8 +46,13 @@ export async function appendChange(
 }
 
 /** The latest sequence number of the organisation (0 before the first change). */
+const seqOfOrg = preparedQuery(
+  (db, orgId: string) => db.selectFrom('catalog_seq').select('value').where('org_id', '=', orgId),
+  (orgId) => [orgId],
+);
+
 export async function currentSeq(ctx: RequestContext): Promise<number> {
-  const row = await ctx.db.selectFrom('catalog_seq').select('value').where('org_id', '=', ctx.actor!.orgId).executeTakeFirst();
+  const row = (await seqOfOrg(ctx.db, ctx.actor!.orgId))[0];
   return row ? Number(row.value) : 0;
 }
 

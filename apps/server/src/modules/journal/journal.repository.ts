@@ -5,6 +5,8 @@ import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import type { JournalEntriesTable } from '../../platform/db/schema.js';
 import { canonicalJson } from './canonical-json.js';
+import { insertRows } from '../../platform/db/insert-rows.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export type JournalEventType =
   | 'sale'
@@ -52,6 +54,15 @@ export function entryHash(e: Omit<JournalRow, 'hash' | 'payload'> & { payload: u
   return createHash('sha256').update(canonicalJson(hashedContent(e)), 'utf8').digest('hex');
 }
 
+const advanceHead = preparedQuery(
+  (db, storeId: string) => db.updateTable('journal_heads').set((eb) => ({ seq: eb('seq', '+', 1) })).where('store_id', '=', storeId).returning(['seq', 'hash']),
+  (storeId) => [1, storeId],
+);
+const setHeadHash = preparedQuery(
+  (db, p: { hash: string; storeId: string }) => db.updateTable('journal_heads').set({ hash: p.hash }).where('store_id', '=', p.storeId),
+  (p) => [p.hash, p.storeId],
+);
+
 /**
  * Appends one entry to the store's journal inside the caller's transaction. The head row is advanced
  * with a single `UPDATE … RETURNING`, which locks it until commit: concurrent appends queue behind it,
@@ -61,13 +72,7 @@ export function entryHash(e: Omit<JournalRow, 'hash' | 'payload'> & { payload: u
 export async function appendJournal(tx: RequestContext, input: AppendJournalInput): Promise<{ seq: number; hash: string }> {
   if (!tx.db.isTransaction) throw new Error('appendJournal must run inside the transaction of the journaled change');
   const payloadText = canonicalJson(input.payload ?? null);
-  const advance = () =>
-    tx.db
-      .updateTable('journal_heads')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
-      .where('store_id', '=', input.storeId)
-      .returning(['seq', 'hash'])
-      .executeTakeFirst();
+  const advance = async () => (await advanceHead(tx.db, input.storeId))[0];
   let head = await advance();
   if (!head) {
     // The store's first entry: create the head (a concurrent first entry's INSERT may win; fine).
@@ -91,8 +96,8 @@ export async function appendJournal(tx: RequestContext, input: AppendJournalInpu
     prev_hash: head.hash,
   };
   const hash = entryHash({ ...entry, payload: JSON.parse(payloadText) as unknown });
-  await tx.db.insertInto('journal_entries').values({ ...entry, payload: payloadText, hash }).execute();
-  await tx.db.updateTable('journal_heads').set({ hash }).where('store_id', '=', input.storeId).execute();
+  await insertRows(tx.db, 'journal_entries', [{ ...entry, payload: payloadText, hash }]);
+  await setHeadHash(tx.db, { hash, storeId: input.storeId });
   return { seq: entry.seq, hash };
 }
 

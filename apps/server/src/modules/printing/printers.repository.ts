@@ -3,6 +3,7 @@ import { iso } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { DB, PrinterConfigsTable, PrinterState } from '../../platform/db/schema.js';
 import type { PrinterConfigInput } from './printing.schema.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export type PrinterConfigRow = PrinterConfigsTable;
 
@@ -10,12 +11,13 @@ export async function findPrinterConfig(
   db: Kysely<DB>,
   registerId: string,
 ): Promise<PrinterConfigRow | undefined> {
-  return db
-    .selectFrom('printer_configs')
-    .selectAll()
-    .where('register_id', '=', registerId)
-    .executeTakeFirst();
+  return (await printerOfRegister(db, registerId))[0];
 }
+
+const printerOfRegister = preparedQuery(
+  (db, registerId: string) => db.selectFrom('printer_configs').selectAll().where('register_id', '=', registerId),
+  (registerId) => [registerId],
+);
 
 export async function upsertPrinterConfig(
   ctx: RequestContext,

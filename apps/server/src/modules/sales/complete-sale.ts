@@ -29,7 +29,8 @@ export async function completeSale(
     );
   // A sale that exists already (sent again under another key) is answered as stored, never re-priced.
   const prepare = async () => ((await findSale(ctx, body.id)) ? null : price(ctx));
-  return idempotent(ctx, { key: opts.key, storeId: store.id, route: 'POST /sales', body, prepare }, async (tx, prepared) => {
+  // No key lookup first: a repeat finds its sale (below) and then fails on the key row, which answers it.
+  return idempotent(ctx, { key: opts.key, storeId: store.id, route: 'POST /sales', body, prepare, lookupFirst: false }, async (tx, prepared) => {
     if (await findSale(tx, body.id)) return { statusCode: 200, body: presentSale((await loadDoc(tx, body.id))!) };
     const doc = prepared ?? (await price(tx));
     const payments = await planPayments(tx, { saleId: body.id, storeId: store.id, registerId: register.id, kind: 'sale', payments: body.payments, field: 'body.payments' });

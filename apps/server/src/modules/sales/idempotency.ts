@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect-sql.js';
 import { conflict, invalid } from '../../platform/errors.js';
+import { insertRows } from '../../platform/db/insert-rows.js';
 
 /**
  * Idempotent writes. The key row is inserted LAST in the document's transaction, with the answer (one
@@ -17,6 +18,8 @@ export interface StoredResponse {
   statusCode: number;
   body: unknown;
   replayed: boolean;
+  /** `body` as JSON, exactly as stored with the key: routes send it as is instead of serialising again. */
+  json?: string;
 }
 
 function canonical(value: unknown): string {
@@ -47,17 +50,31 @@ async function stored(ctx: RequestContext, key: string, storeId: string, hash: s
   if (row.request_hash !== hash || row.store_id !== storeId) {
     throw conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different request', { field: 'headers.idempotency-key' });
   }
-  return { statusCode: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true };
+  return { statusCode: row.status_code, body: JSON.parse(row.response) as unknown, replayed: true, json: row.response };
 }
 
 export async function idempotent<P = undefined>(
   ctx: RequestContext,
-  opts: { key: string; storeId: string; route: string; body: unknown; prepare?: () => Promise<P> },
+  opts: {
+    key: string;
+    storeId: string;
+    route: string;
+    body: unknown;
+    prepare?: () => Promise<P>;
+    /**
+     * false: skip looking the key up first. Only for writes whose `run` is refused by a unique
+     * constraint or answers from the existing document when repeated (a sale with its own id): the key
+     * row written last still catches the repeat, one query fewer for every first attempt.
+     */
+    lookupFirst?: boolean;
+  },
   run: (tx: RequestContext, prepared: P) => Promise<{ statusCode: number; body: unknown }>,
 ): Promise<StoredResponse> {
   const hash = requestHash(opts.route, opts.body);
-  const before = await stored(ctx, opts.key, opts.storeId, hash);
-  if (before) return before;
+  if (opts.lookupFirst !== false) {
+    const before = await stored(ctx, opts.key, opts.storeId, hash);
+    if (before) return before;
+  }
   // Work that needs no lock (pricing) runs before the transaction, so the write transaction — and on
   // SQLite the single connection — is held only for the writes. A replay never gets here.
   const prepared = (opts.prepare ? await opts.prepare() : undefined) as P;
@@ -70,11 +87,11 @@ export async function idempotent<P = undefined>(
         // The key row is written last, with the answer, in the same transaction: a concurrent request
         // with the same key (or the same document id) hits a unique constraint, rolls back and is
         // answered from the committed row on its retry.
-        await tx.db
-          .insertInto('idempotency_keys')
-          .values({ key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: result.statusCode, response: JSON.stringify(result.body), created_at: iso(tx.clock.now()) })
-          .execute();
-        return { ...result, replayed: false };
+        const json = JSON.stringify(result.body);
+        await insertRows(tx.db, 'idempotency_keys', [
+          { key: opts.key, store_id: opts.storeId, request_hash: hash, status_code: result.statusCode, response: json, created_at: iso(tx.clock.now()) },
+        ]);
+        return { ...result, replayed: false, json };
       });
     } catch (err) {
       // A concurrent request with the same key may have committed while this one ran: it wins, and

@@ -2,6 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import { iso } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { SaleLinesTable, SalePaymentsTable, SalesTable } from '../../platform/db/schema.js';
+import { insertRows } from '../../platform/db/insert-rows.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export type SaleRow = Selectable<SalesTable>;
 export type SaleLineRow = Selectable<SaleLinesTable>;
@@ -14,8 +16,13 @@ export interface SaleDoc {
   payments: SalePaymentRow[];
 }
 
+const saleById = preparedQuery(
+  (db, p: { id: string; orgId: string }) => db.selectFrom('sales').selectAll().where('id', '=', p.id).where('org_id', '=', p.orgId),
+  (p) => [p.id, p.orgId],
+);
+
 export async function findSale(ctx: RequestContext, id: string): Promise<SaleRow | undefined> {
-  return ctx.db.selectFrom('sales').selectAll().where('id', '=', id).where('org_id', '=', ctx.actor!.orgId).executeTakeFirst();
+  return (await saleById(ctx.db, { id, orgId: ctx.actor!.orgId }))[0];
 }
 
 /** Locks the sale row for the rest of the transaction (PostgreSQL); SQLite writers are serialised anyway. */
@@ -39,26 +46,37 @@ export async function loadDoc(ctx: RequestContext, id: string): Promise<SaleDoc 
   return { sale, lines, payments };
 }
 
+const paymentsOfSale = preparedQuery(
+  (db, saleId: string) => db.selectFrom('sale_payments').selectAll().where('sale_id', '=', saleId).orderBy('created_at').orderBy('id'),
+  (saleId) => [saleId],
+);
+
 export async function loadPayments(ctx: RequestContext, saleId: string): Promise<SalePaymentRow[]> {
-  return ctx.db.selectFrom('sale_payments').selectAll().where('sale_id', '=', saleId).orderBy('created_at').orderBy('id').execute();
+  return paymentsOfSale(ctx.db, saleId);
 }
 
 export async function insertLines(tx: RequestContext, rows: Insertable<SaleLinesTable>[]): Promise<void> {
-  if (rows.length) await tx.db.insertInto('sale_lines').values(rows).execute();
+  await insertRows(tx.db, 'sale_lines', rows);
 }
 
 export async function insertSale(tx: RequestContext, row: Insertable<SalesTable>): Promise<void> {
-  await tx.db.insertInto('sales').values(row).execute();
+  await insertRows(tx.db, 'sales', [row]);
 }
 
 export async function replaceLines(tx: RequestContext, saleId: string, rows: Insertable<SaleLinesTable>[]): Promise<void> {
   await tx.db.deleteFrom('sale_lines').where('sale_id', '=', saleId).execute();
-  if (rows.length) await tx.db.insertInto('sale_lines').values(rows).execute();
+  await insertRows(tx.db, 'sale_lines', rows);
 }
 
 export async function insertPayments(tx: RequestContext, rows: Insertable<SalePaymentsTable>[]): Promise<void> {
-  if (rows.length) await tx.db.insertInto('sale_payments').values(rows).execute();
+  await insertRows(tx.db, 'sale_payments', rows);
 }
+
+const bumpStoreSeq = preparedQuery(
+  (db, storeId: string) => db.updateTable('store_seq').set((eb) => ({ value: eb('value', '+', 1) })).where('store_id', '=', storeId).returning('value'),
+  // The increment 1 is a parameter too, bound before the store id.
+  (storeId) => [1, storeId],
+);
 
 /**
  * Next store-wide document number: the counter row is locked by UPDATE … RETURNING until commit.
@@ -66,13 +84,7 @@ export async function insertPayments(tx: RequestContext, rows: Insertable<SalePa
  * the other does nothing, and both then take their number by UPDATE).
  */
 export async function nextStoreSeq(tx: RequestContext, storeId: string): Promise<number> {
-  const bump = () =>
-    tx.db
-      .updateTable('store_seq')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('store_id', '=', storeId)
-      .returning('value')
-      .executeTakeFirst();
+  const bump = async () => (await bumpStoreSeq(tx.db, storeId))[0];
   let row = await bump();
   if (!row) {
     await tx.db.insertInto('store_seq').values({ store_id: storeId, value: 0 }).onConflict((oc) => oc.column('store_id').doNothing()).execute();
@@ -82,9 +94,14 @@ export async function nextStoreSeq(tx: RequestContext, storeId: string): Promise
 }
 
 /** The document that already holds `registerSeq` on the register, if any. */
+const registerSeqHolder = preparedQuery(
+  (db, p: { registerId: string; registerSeq: number }) =>
+    db.selectFrom('sales').select('id').where('register_id', '=', p.registerId).where('register_seq', '=', p.registerSeq),
+  (p) => [p.registerId, p.registerSeq],
+);
+
 export async function holderOfRegisterSeq(tx: RequestContext, registerId: string, registerSeq: number): Promise<string | undefined> {
-  const row = await tx.db.selectFrom('sales').select('id').where('register_id', '=', registerId).where('register_seq', '=', registerSeq).executeTakeFirst();
-  return row?.id;
+  return (await registerSeqHolder(tx.db, { registerId, registerSeq }))[0]?.id;
 }
 
 /**

@@ -30,7 +30,11 @@ import {
   type SaleLineInput,
 } from './sales.schema.js';
 
-const send = (reply: FastifyReply, r: StoredResponse) => reply.code(r.statusCode).header('idempotent-replay', String(r.replayed)).send(r.body);
+const send = (reply: FastifyReply, r: StoredResponse) => {
+  reply.code(r.statusCode).header('idempotent-replay', String(r.replayed));
+  // The answer was serialised once already, to be stored with the Idempotency-Key.
+  return r.json === undefined ? reply.send(r.body) : reply.type('application/json; charset=utf-8').send(r.json);
+};
 const keyOf = (request: FastifyRequest, fallback: string) => idempotencyKey(request.headers['idempotency-key'], fallback);
 
 export function registerSalesRoutes(server: FastifyInstance): void {

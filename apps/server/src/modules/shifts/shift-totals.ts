@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/context.js';
+import { insertRows } from '../../platform/db/insert-rows.js';
 
 /**
  * Running totals of a shift, one row per key, maintained in the transaction of whatever changed them
@@ -46,16 +47,16 @@ export async function addShiftTotals(
     amount: merged.get(key)!.amount,
     count: merged.get(key)!.count,
   }));
-  await tx.db
-    .insertInto('shift_totals')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['shift_id', 'key']).doUpdateSet((eb) => ({
-        amount: eb('shift_totals.amount', '+', eb.ref('excluded.amount')),
-        count: eb('shift_totals.count', '+', eb.ref('excluded.count')),
-      })),
-    )
-    .execute();
+  await insertRows(tx.db, 'shift_totals', rows, {
+    name: 'add-to-totals',
+    build: (qb) =>
+      qb.onConflict((oc) =>
+        oc.columns(['shift_id', 'key']).doUpdateSet((eb) => ({
+          amount: eb('shift_totals.amount', '+', eb.ref('excluded.amount')),
+          count: eb('shift_totals.count', '+', eb.ref('excluded.count')),
+        })),
+      ),
+  });
 }
 
 export async function readShiftTotals(

@@ -3,13 +3,23 @@ import type { RequestContext } from '../../platform/context.js';
 import { isPostgres } from '../../platform/db/dialect-sql.js';
 import type { CashMovementsTable, ShiftsTable } from '../../platform/db/schema.js';
 import { conflict } from '../../platform/errors.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export type ShiftRow = Selectable<ShiftsTable>;
 export type CashMovementRow = Selectable<CashMovementsTable>;
 
 /** The register's open shift, if any (no lock: for reads and journaling outside the sale path). */
+const openShiftOf = preparedQuery(
+  (db, registerId: string) => db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId),
+  (registerId) => [registerId],
+);
+const openShiftOfForShare = preparedQuery(
+  (db, registerId: string) => db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId).forShare(),
+  (registerId) => [registerId],
+);
+
 export async function findOpenShift(ctx: RequestContext, registerId: string): Promise<ShiftRow | undefined> {
-  return ctx.db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId).executeTakeFirst();
+  return (await openShiftOf(ctx.db, registerId))[0];
 }
 
 /**
@@ -19,9 +29,8 @@ export async function findOpenShift(ctx: RequestContext, registerId: string): Pr
  * SQLite runs one write transaction at a time, which gives the same guarantee.
  */
 export async function requireOpenShift(tx: RequestContext, registerId: string): Promise<ShiftRow> {
-  let q = tx.db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId);
-  if (tx.db.isTransaction && isPostgres(tx.db)) q = q.forShare();
-  const shift = await q.executeTakeFirst();
+  const query = tx.db.isTransaction && isPostgres(tx.db) ? openShiftOfForShare : openShiftOf;
+  const shift = (await query(tx.db, registerId))[0];
   if (!shift) throw conflict('shift_closed', 'No open shift on this register', { registerId });
   return shift;
 }

@@ -5,6 +5,7 @@ import { iso } from '../../platform/clock.js';
 import type { NegativeStockPolicy, StockMovementKind } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { domainEvent, publishAfterCommit } from '../../platform/events/index.js';
+import { insertRows } from '../../platform/db/insert-rows.js';
 
 export type { StockMovementKind };
 
@@ -62,10 +63,10 @@ export async function applyStockMovements(
   for (const m of ordered) {
     if (!Number.isSafeInteger(m.qtyMilli)) throw new Error(`stock movement qtyMilli must be an integer, got ${m.qtyMilli}`);
   }
-  const inserted = await tx.db
-    .insertInto('stock_movements')
-    .values(
-      ordered.map((m) => ({
+  const inserted = await insertRows(
+    tx.db,
+    'stock_movements',
+    ordered.map((m) => ({
         id: uuidv7(tx.clock.now().getTime()),
         store_id: input.storeId,
         product_id: m.productId,
@@ -78,12 +79,14 @@ export async function applyStockMovements(
         ref_line_id: m.refLineId,
         reason: m.reason ?? '',
         user_id: tx.actor?.userId ?? null,
-        created_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'ref_line_id', 'kind']).doNothing())
-    .returning(['product_id', 'variant_id', 'qty_milli'])
-    .execute();
+      created_at: now,
+    })),
+    {
+      name: 'once-per-line',
+      build: (qb) =>
+        qb.onConflict((oc) => oc.columns(['ref_type', 'ref_id', 'ref_line_id', 'kind']).doNothing()).returning(['product_id', 'variant_id', 'qty_milli']),
+    },
+  );
   result.applied = inserted.length;
   result.duplicates = ordered.length - inserted.length;
   if (inserted.length === 0) return result;
@@ -98,17 +101,23 @@ export async function applyStockMovements(
     deltas.set(key, d);
   }
   const rows = [...deltas.values()].sort(byKey);
-  const updated = await tx.db
-    .insertInto('stock_levels')
-    .values(rows.map((d) => ({ store_id: input.storeId, product_id: d.productId, variant_key: variantKey(d.variantId), qty_milli: d.delta, updated_at: now })))
-    .onConflict((oc) =>
-      oc.columns(['store_id', 'product_id', 'variant_key']).doUpdateSet((eb) => ({
-        qty_milli: eb('stock_levels.qty_milli', '+', eb.ref('excluded.qty_milli')),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .returning(['product_id', 'variant_key', 'qty_milli'])
-    .execute();
+  const updated = await insertRows(
+    tx.db,
+    'stock_levels',
+    rows.map((d) => ({ store_id: input.storeId, product_id: d.productId, variant_key: variantKey(d.variantId), qty_milli: d.delta, updated_at: now })),
+    {
+      name: 'add-delta',
+      build: (qb) =>
+        qb
+          .onConflict((oc) =>
+            oc.columns(['store_id', 'product_id', 'variant_key']).doUpdateSet((eb) => ({
+              qty_milli: eb('stock_levels.qty_milli', '+', eb.ref('excluded.qty_milli')),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .returning(['product_id', 'variant_key', 'qty_milli']),
+    },
+  );
   const levels = new Map<string, { productId: string; variantId: string | null; qtyMilli: number }>();
   for (const l of updated) {
     const d = deltas.get(`${l.product_id}/${l.variant_key}`)!;

@@ -37,9 +37,16 @@ export function presentPromotion(p: PromotionRow) {
 }
 export type PromotionView = ReturnType<typeof presentPromotion>;
 
-/** The core form of a stored promotion. */
+const coreForms = new WeakMap<PromotionRow, Promotion>();
+
+/**
+ * The core form of a stored promotion. Rows held by the reference cache come back for every sale, so
+ * the parsed form is kept with the row (the core's pricing never changes its input).
+ */
 export function toCorePromotion(p: PromotionRow): Promotion {
-  return { ...(JSON.parse(p.definition) as Definition), id: p.id, name: p.name };
+  let core = coreForms.get(p);
+  if (!core) coreForms.set(p, (core = { ...(JSON.parse(p.definition) as Definition), id: p.id, name: p.name }));
+  return core;
 }
 
 export async function findPromotion(ctx: RequestContext, id: string): Promise<PromotionRow | undefined> {

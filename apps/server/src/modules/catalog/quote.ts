@@ -20,7 +20,23 @@ import { unknownTaxClassForStore } from './tax-classes.js';
 // Creating an Intl.DateTimeFormat costs far more than using one; a shop has one or a few zones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Zones change their offset only on quarter hours: one answer per zone and quarter hour (every sale
+// asks, for the happy hour in store time).
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeUtcOffsetMinutes(timeZone, at);
+    if (offsets.size >= 1000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeUtcOffsetMinutes(timeZone: string, at: Date): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

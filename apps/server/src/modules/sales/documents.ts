@@ -6,7 +6,7 @@ import type { StoreRow } from '../stores/stores.repository.js';
 import { openShiftOf, recordCompletionEffects } from './effects.js';
 import type { DocLine, PricedDoc } from './sale-pricing.js';
 import type { PaymentRowInput } from './sale-payments.js';
-import { holderOfRegisterSeq, insertLines, insertPayments, insertSale, loadDoc, loadPayments, nextStoreSeq, replaceLines, type SaleDoc, type SaleLineRow, type SaleRow } from './sales.repository.js';
+import { holderOfRegisterSeq, insertLines, insertPayments, insertSale, loadDoc, nextStoreSeq, replaceLines, type SaleDoc, type SaleLineRow, type SalePaymentRow, type SaleRow } from './sales.repository.js';
 
 /** Building and completing documents (sale, refund, exchange): rows, numbering, effects — one transaction. */
 
@@ -149,11 +149,18 @@ export async function completeDocument(
     else await insertLines(tx, opts.lines);
   }
   await insertPayments(tx, opts.payments);
-  // A new document's sale and line rows are exactly what was just inserted (every column is given);
-  // payments are read back because a completion may include attempts stored earlier.
+  // A new document's rows are exactly what was just inserted (every column is given). Its payments
+  // are only those: earlier card attempts are stored on an open (existing) sale, and a payment row
+  // cannot exist before its sale row (foreign key). Same order as loadPayments (created_at, id).
   const doc =
     !opts.existing && opts.lines
-      ? { sale: { ...sale, ...numbering } as SaleRow, lines: opts.lines as SaleLineRow[], payments: await loadPayments(tx, sale.id) }
+      ? {
+          sale: { ...sale, ...numbering } as SaleRow,
+          lines: opts.lines as SaleLineRow[],
+          payments: ([...opts.payments] as SalePaymentRow[]).sort((a, b) =>
+            a.created_at !== b.created_at ? (a.created_at < b.created_at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+          ),
+        }
       : (await loadDoc(tx, sale.id))!;
   await recordCompletionEffects(tx, doc, { ...(opts.journal && { journal: opts.journal }), ...(opts.stockPolicy && { stockPolicy: opts.stockPolicy }) });
   return doc;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { CanonicalText, canonicalJson } from './canonical-json.js';
 
 describe('canonicalJson (RFC 8785 style)', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -34,4 +34,12 @@ describe('canonicalJson (RFC 8785 style)', () => {
     expect(() => canonicalJson({ big: 1n })).toThrow(/unsupported type bigint/);
     expect(() => canonicalJson({ s: '\ud800' })).toThrow(/lone surrogate/);
   });
+
+  it('embeds already-canonical text byte for byte as the value it stands for, and names the path of a refused value', () => {
+    const payload = { z: [1, { b: 'ä€', a: null }], a: 'x', n: -0.5 };
+    const entry = (p: unknown) => ({ seq: 7, payload: p, prevHash: '00' });
+    expect(canonicalJson(entry(new CanonicalText(canonicalJson(payload))))).toBe(canonicalJson(entry(payload)));
+    expect(() => canonicalJson({ a: [{ b: NaN }] })).toThrow('canonicalJson: $.a[0].b is not a finite number');
+  });
 });
+

@@ -8,13 +8,26 @@
  * `undefined` inside an array becomes null like JSON does. Objects with toJSON (Date) use it.
  */
 export function canonicalJson(value: unknown): string {
-  return serialize(value, '$');
+  return serialize(value, []);
+}
+
+/**
+ * Text that is already canonical JSON (an earlier `canonicalJson` result), embedded as is: the journal
+ * hashes an entry whose payload it has just serialised, without parsing and serialising it again.
+ */
+export class CanonicalText {
+  constructor(readonly text: string) {}
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function serialize(value: unknown, path: string): string {
+// The path of the value being written, for error messages only: kept as a stack of keys and joined
+// only when something is refused (building it for every member cost more than the serialising).
+const where = (path: (string | number)[]) => `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
+
+function serialize(value: unknown, path: (string | number)[]): string {
   if (value === null) return 'null';
+  if (value instanceof CanonicalText) return value.text;
   if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return serialize((value as { toJSON(): unknown }).toJSON(), path);
   }
@@ -22,22 +35,42 @@ function serialize(value: unknown, path: string): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is not a finite number`);
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${where(path)} is not a finite number`);
       return JSON.stringify(value);
     case 'string':
-      if (LONE_SURROGATE.test(value)) throw new TypeError(`canonicalJson: ${path} contains a lone surrogate`);
+      if (LONE_SURROGATE.test(value)) throw new TypeError(`canonicalJson: ${where(path)} contains a lone surrogate`);
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `[${value.map((v, i) => (v === undefined ? 'null' : serialize(v, `${path}[${i}]`))).join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          const v: unknown = value[i];
+          if (v === undefined) out += 'null';
+          else {
+            path.push(i);
+            out += serialize(v, path);
+            path.pop();
+          }
+        }
+        return out + ']';
       }
       const record = value as Record<string, unknown>;
       const keys = Object.keys(record)
         .filter((k) => record[k] !== undefined)
         .sort();
-      return `{${keys.map((k) => `${serialize(k, path)}:${serialize(record[k], `${path}.${k}`)}`).join(',')}}`;
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (i > 0) out += ',';
+        out += serialize(k, path) + ':';
+        path.push(k);
+        out += serialize(record[k], path);
+        path.pop();
+      }
+      return out + '}';
     }
     default:
-      throw new TypeError(`canonicalJson: ${path} has unsupported type ${typeof value}`);
+      throw new TypeError(`canonicalJson: ${where(path)} has unsupported type ${typeof value}`);
   }
 }

@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import type { JournalEntriesTable } from '../../platform/db/schema.js';
-import { canonicalJson } from './canonical-json.js';
+import { CanonicalText, canonicalJson } from './canonical-json.js';
 import { insertRows } from '../../platform/db/insert-rows.js';
 import { preparedQuery } from '../../platform/db/prepared-query.js';
 
@@ -95,7 +95,8 @@ export async function appendJournal(tx: RequestContext, input: AppendJournalInpu
     document_id: input.documentId ?? null,
     prev_hash: head.hash,
   };
-  const hash = entryHash({ ...entry, payload: JSON.parse(payloadText) as unknown });
+  // payloadText is canonical already: hashed as is, the same bytes `journal verify` re-creates.
+  const hash = entryHash({ ...entry, payload: new CanonicalText(payloadText) });
   await insertRows(tx.db, 'journal_entries', [{ ...entry, payload: payloadText, hash }]);
   await setHeadHash(tx.db, { hash, storeId: input.storeId });
   return { seq: entry.seq, hash };

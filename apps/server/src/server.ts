@@ -30,7 +30,6 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
-    backgroundCheckpoints: true,
   });
   if (opts.migrate) await migrateToLatest(database);
   else {

@@ -4,7 +4,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { enableGroupCommit, WriterBusyError } from './group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -27,11 +26,6 @@ export interface DatabaseOptions {
   dataDir: string;
   poolSize?: number;
   onQuery?: QueryObserver;
-  /**
-   * SQLite: checkpoint the write-ahead log from a worker thread instead of inside COMMIT (see
-   * checkpointer.ts). For the long-running server; CLI commands and tests keep SQLite's default.
-   */
-  backgroundCheckpoints?: boolean;
 }
 
 // int8 (count(*), sums) arrives as a string from pg; our values are always safe integers.
@@ -141,20 +135,6 @@ export function createDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
   enableGroupCommit(db);
-  let checkpointer: Checkpointer | null = null;
-  if (opts.backgroundCheckpoints) {
-    sqlite.pragma('wal_autocheckpoint = 0');
-    // A fully checkpointed log is restarted from its beginning; this trims what is left beyond 64 MiB.
-    sqlite.pragma('journal_size_limit = 67108864');
-    checkpointer = startCheckpointer({
-      file,
-      onError: (message) => {
-        // Without checkpoints the log would grow without end: SQLite's own take over again.
-        console.error(`background checkpoint failed (${message}); checkpointing in COMMIT again`);
-        if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
-      },
-    });
-  }
   return {
     db,
     dialect: 'sqlite',
@@ -162,10 +142,7 @@ export function createDatabase(opts: DatabaseOptions): Database {
     ping: async () => {
       sqlite.prepare('select 1').get();
     },
-    destroy: async () => {
-      await checkpointer?.stop();
-      await db.destroy();
-    },
+    destroy: () => db.destroy(),
     observeQueries,
   };
 }

@@ -38,3 +38,4 @@ export {
   parseScan,
   safeParseScan,
 } from './parse-scan.js';
+export { scanLookupKey } from './lookup-key.js';

@@ -1,4 +1,4 @@
-import { BarcodeError, GERMAN_BARCODE_CONFIG, currencyExponent, parseScan, type ScanResult, type StoreBarcodeConfig } from '@opentill/core';
+import { BarcodeError, GERMAN_BARCODE_CONFIG, currencyExponent, parseScan, scanLookupKey, type ScanResult, type StoreBarcodeConfig } from '@opentill/core';
 import { invalid, type AppError } from '../../platform/errors.js';
 
 /** Barcode layout of a store: the German in-store (RCN) rules for DE, plain GTIN/PLU elsewhere. */
@@ -21,22 +21,6 @@ export function scan(raw: string, config: StoreBarcodeConfig, field: string): Sc
   }
 }
 
-/** The unique catalog key of a scan (GTIN-14 for all GTINs, `plu:` / `int:` for the rest). */
-export function lookupKeyOf(s: ScanResult): string | null {
-  switch (s.kind) {
-    case 'gtin':
-      return s.gtin14;
-    case 'variable_measure':
-      return `0${s.lookupGtin}`;
-    case 'gs1':
-      return s.gtin ?? null;
-    case 'plu':
-      return `plu:${s.plu}`;
-    case 'unknown':
-      return `int:${s.raw.trim()}`;
-  }
-}
-
 export interface NormalizedBarcode {
   code: string;
   lookupKey: string;
@@ -46,7 +30,7 @@ export interface NormalizedBarcode {
 /** Validates a code being added to the catalog and derives its lookup key and kind. */
 export function normalizeBarcode(raw: string, config: StoreBarcodeConfig, field: string): NormalizedBarcode {
   const s = scan(raw, config, field);
-  const key = lookupKeyOf(s);
+  const key = scanLookupKey(s);
   switch (s.kind) {
     case 'gtin':
       return { code: s.gtin, lookupKey: key!, kind: s.format };

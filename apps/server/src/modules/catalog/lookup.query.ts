@@ -4,7 +4,8 @@ import type { RequestContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import type { StoreRow } from '../stores/stores.repository.js';
-import { barcodeConfigFor, lookupKeyOf, scan } from './barcode-codes.js';
+import { scanLookupKey } from '@opentill/core';
+import { barcodeConfigFor, scan } from './barcode-codes.js';
 import { builtinRate, unknownTaxClassForStore } from './tax-classes.js';
 
 /**
@@ -81,7 +82,7 @@ const notFoundCode = (field: string) => new AppError('not_found', 'not_found', '
 
 export async function resolveCode(ctx: RequestContext, store: StoreRow, code: string, field: string): Promise<Resolved> {
   const s = scan(code, barcodeConfigFor(store, ctx.clock.now()), field);
-  const key = lookupKeyOf(s);
+  const key = scanLookupKey(s);
   const row = key ? await findByKey(ctx, store, key) : undefined;
   if (!row) throw notFoundCode(field);
   if (row.status !== 'active' || row.variant_status === 'archived') throw conflict('product_archived', `${row.name} is archived`, { field });

@@ -4,6 +4,7 @@ import {
   currencyExponent,
   lineAmount,
   parseScan,
+  scanLookupKey,
   toGtin14,
   type ScanResult,
   type StoreBarcodeConfig,
@@ -42,22 +43,6 @@ export function storedBarcodeKey(code: string, kind: string): string {
   if (kind === 'plu') return `plu:${code}`;
   if (kind === 'internal') return `int:${code}`;
   return /^\d{8,14}$/.test(code) ? toGtin14(code) : `int:${code}`;
-}
-
-/** The lookup key of a scan (mirror of the server's `lookupKeyOf`). */
-export function scanKey(s: ScanResult): string | null {
-  switch (s.kind) {
-    case 'gtin':
-      return s.gtin14;
-    case 'variable_measure':
-      return `0${s.lookupGtin}`;
-    case 'gs1':
-      return s.gtin ?? null;
-    case 'plu':
-      return `plu:${s.plu}`;
-    case 'unknown':
-      return `int:${s.raw.trim()}`;
-  }
 }
 
 export function barcodeConfigFor(store: StoreSettings, now = new Date()): StoreBarcodeConfig {
@@ -143,7 +128,7 @@ export function resolveCode(index: CatalogIndex, raw: string, config: StoreBarco
     if (bySku) return { ok: true, ...bySku, qty: bySku.product.soldByWeight ? null : 1000, embeddedPrice: null, scan: { kind: 'unknown', raw: code } };
     return { ok: false, reason: 'invalid_barcode', code };
   }
-  const key = scanKey(s);
+  const key = scanLookupKey(s);
   const hit = (key ? index.byKey.get(key) : undefined) ?? index.bySku.get(code.toUpperCase());
   if (!hit) return { ok: false, reason: 'not_found', code };
   let qty: number | null = hit.product.soldByWeight ? null : 1000;

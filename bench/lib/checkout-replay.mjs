@@ -248,6 +248,7 @@ export function sqliteReplayer(file, uuid) {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
   const prepared = new Map();
   const prep = (sql) => {
     let st = prepared.get(sql);

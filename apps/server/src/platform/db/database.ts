@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { enableGroupCommit, WriterBusyError } from './group-commit.js';
+import { registerDirectConnection, type DirectExec } from './direct-sql.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -100,6 +101,22 @@ function beginImmediate(sqlite: SqliteDatabase.Database): SqliteDatabase.Stateme
   return { reader: false, run } as unknown as SqliteDatabase.Statement;
 }
 
+/** Runs compiled SQL the way Kysely's SQLite driver does (reader → all, else run), timed like Kysely's log. */
+function directSqlite(sqlite: SqliteDatabase.Database, observe: QueryObserver): DirectExec {
+  return (text, params) => {
+    const started = performance.now();
+    let ok = false;
+    try {
+      const stmt = sqlite.prepare(text);
+      const rows = stmt.reader ? (stmt.all(params) as unknown[]) : (stmt.run(params), []);
+      ok = true;
+      return rows;
+    } finally {
+      observe(performance.now() - started, ok);
+    }
+  };
+}
+
 export function createDatabase(opts: DatabaseOptions): Database {
   let observer: QueryObserver | undefined = opts.onQuery;
   const log = (event: LogEvent) => observer?.(event.queryDurationMillis, event.level === 'query');
@@ -140,7 +157,9 @@ export function createDatabase(opts: DatabaseOptions): Database {
   // registers. The sub-journal only serves ROLLBACK TO inside a transaction; crash safety is the WAL's.
   // Cost: temporary tables and sort spills of large report queries live in memory too.
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }), log });
+  registerDirectConnection(db, { exec: directSqlite(cached, (ms, ok) => observer?.(ms, ok)), inTransaction: () => sqlite.inTransaction });
   enableGroupCommit(db);
   return {
     db,

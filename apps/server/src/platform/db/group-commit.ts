@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { directExec, lendDirect } from './direct-sql.js';
 
 type Work = (trx: Transaction<DB>) => Promise<unknown>;
 interface Job {
@@ -15,6 +16,12 @@ export class WriterBusyError extends Error {
   constructor() {
     super('another process is writing to the database');
   }
+}
+
+async function statement(trx: Transaction<DB>, text: string): Promise<void> {
+  const direct = directExec(trx);
+  if (direct) direct(text, []);
+  else await sql.raw(text).execute(trx);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -74,13 +81,13 @@ export class GroupCommit {
         try {
           await this.transaction(async (trx) => {
             for (const job of batch) {
-              await sql`savepoint group_commit`.execute(trx);
+              await statement(trx, 'savepoint group_commit');
               try {
                 outcomes.push({ ok: true, value: await job.work(trx) });
-                await sql`release savepoint group_commit`.execute(trx);
+                await statement(trx, 'release savepoint group_commit');
               } catch (error) {
-                await sql`rollback to savepoint group_commit`.execute(trx);
-                await sql`release savepoint group_commit`.execute(trx);
+                await statement(trx, 'rollback to savepoint group_commit');
+                await statement(trx, 'release savepoint group_commit');
                 outcomes.push({ ok: false, error });
               }
             }
@@ -106,7 +113,15 @@ export class GroupCommit {
     const deadline = Date.now() + this.lockWaitMs;
     for (;;) {
       try {
-        return await this.db.transaction().execute(work);
+        return await this.db.transaction().execute(async (trx) => {
+          // The connection is this transaction's until COMMIT: its compiled statements may run on it directly.
+          const release = lendDirect(this.db, trx);
+          try {
+            return await work(trx);
+          } finally {
+            release();
+          }
+        });
       } catch (err) {
         // Only BEGIN throws WriterBusyError, so `work` has not run yet and may run again.
         if (!(err instanceof WriterBusyError) || Date.now() > deadline) throw err;

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
+import { directExec } from './direct-sql.js';
 
 type Shape<T extends keyof DB, R> = (qb: InsertQueryBuilder<DB, T, InsertResult>) => Compilable<R>;
 
@@ -40,6 +41,8 @@ export async function insertRows<T extends keyof DB & string, R = never>(
   if (!byShape) texts.set(adapter.constructor, (byShape = new Map()));
   const text = uniform ? byShape.get(key) : undefined;
   if (text !== undefined) {
+    const direct = directExec(db);
+    if (direct) return direct(text, params) as R[];
     return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
   }
   const qb = db.insertInto(table).values(rows as Insertable<DB[T]>[]);

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
+import { directExec } from './direct-sql.js';
 
 /**
  * A query on the hot path (every sale, every authenticated request) whose SQL text is built by Kysely
@@ -20,7 +21,11 @@ export function preparedQuery<P, R>(
     const dialect = db.getExecutor().adapter.constructor;
     const text = texts.get(dialect);
     const values = params(p);
-    if (text) return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
+    if (text) {
+      const direct = directExec(db);
+      if (direct) return direct(text, values) as R[];
+      return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
+    }
     const compiled = build(db, p).compile();
     if (text === undefined && new Set(values).size === values.length) {
       const same = compiled.parameters.length === values.length && compiled.parameters.every((v, i) => v === values[i]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcOffsetMinutes } from './quote.js';
+import { utcOffsetMinutes } from './utc-offset.js';
 
 describe('utcOffsetMinutes (store time for promotions)', () => {
   it('follows the daylight-saving switches of Europe/Berlin to the second, also when asked again', () => {

@@ -1,4 +1,4 @@
-import { PricingError, cashRoundingFor, priceBasket, type BasketLineInput, type LineModifier, type PricingInput } from '@opentill/core';
+import { PricingError, cashRoundingFor, priceBasket, utcOffsetMinutes, type BasketLineInput, type LineModifier, type PricingInput } from '@opentill/core';
 import type { RequestContext } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
 import { AppError, conflict, invalid } from '../../platform/errors.js';
@@ -15,47 +15,6 @@ import { unknownTaxClassForStore } from './tax-classes.js';
  * POST /pricing/quote: loads prices, taxes and promotions of the store, builds the core's
  * PricingInput and runs `priceBasket` — the computation the register and checkout run too.
  */
-
-/** UTC offset of a time zone at an instant, in minutes (CET +60, CEST +120). */
-// Creating an Intl.DateTimeFormat costs far more than using one; a shop has one or a few zones.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-// Zones change their offset only on quarter hours: one answer per zone and quarter hour (every sale
-// asks, for the happy hour in store time).
-const QUARTER_HOUR = 15 * 60_000;
-const offsets = new Map<string, number>();
-
-export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = computeUtcOffsetMinutes(timeZone, at);
-    if (offsets.size >= 1000) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
-function computeUtcOffsetMinutes(timeZone: string, at: Date): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
 
 const lineField = (i: number, key: string) => `body.lines.${i}.${key}`;
 const missing = (what: string, field: string) => new AppError('not_found', 'not_found', `${what} not found`, { field });

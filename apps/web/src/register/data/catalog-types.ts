@@ -1,6 +1,6 @@
 // What the register keeps of the catalog: the shapes of GET /catalog/snapshot and /catalog/changes
 // (apps/server/src/modules/catalog/change-feed.ts). Money in minor units, rates in basis points.
-import type { Product } from '../../lib/api/catalog-types';
+import type { Product, Promotion } from '../../lib/api/catalog-types';
 
 /**
  * The server's register projection (apps/server/src/modules/catalog/register-products.ts): prices of
@@ -34,20 +34,8 @@ export interface CachedModifierGroup {
   options: { id: string; name: string; priceDelta: number }[];
 }
 
-/** A promotion as presented by the server; `toCorePromotion` turns it into the core's form. */
-export interface CachedPromotion {
-  id: string;
-  storeId: string;
-  name: string;
-  active: boolean;
-  startsAt: string | null;
-  endsAt: string | null;
-  priority: number;
-  exclusive: boolean;
-  target: unknown;
-  conditions: unknown;
-  effect: unknown;
-}
+/** A promotion exactly as the server presents it (`presentPromotion`, same as the back office reads it). */
+export type CachedPromotion = Promotion;
 
 export interface SnapshotPage {
   storeId: string;

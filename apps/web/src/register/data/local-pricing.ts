@@ -6,6 +6,7 @@ import {
   type PricedBasket,
   type PricingInput,
   type Promotion,
+  utcOffsetMinutes,
 } from '@opentill/core';
 import type { Cart } from './cart';
 import { priceOf, type CatalogIndex } from './catalog-index';
@@ -17,21 +18,6 @@ import type { CachedPromotion, StoreSettings } from './catalog-types';
  * modifiers, promotions active at the moment, price mode, VAT rounding and cash rounding. The server
  * re-prices every sale and accepts it when the totals agree (see `sales/sale-pricing.ts`).
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** UTC offset of a time zone at an instant, in minutes (as the server computes it). */
-export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
 
 function ancestorsOf(categoryId: string | null, index: CatalogIndex): string[] {
   const out: string[] = [];
@@ -52,7 +38,7 @@ function toCorePromotion(p: CachedPromotion): Promotion {
     effect: p.effect,
     ...(p.target ? { target: p.target } : {}),
     ...(p.conditions ? { conditions: p.conditions } : {}),
-  } as Promotion;
+  };
 }
 
 const activeAt = (p: CachedPromotion, at: string) => p.active && (p.startsAt === null || p.startsAt <= at) && (p.endsAt === null || p.endsAt > at);

@@ -53,34 +53,44 @@ export async function setupCheckout({ root, log, databaseUrl, uuidv7, registerCo
       registers.push({ index: i, id: reg.id, device: deviceToken, token, seq: 1, prefix: `B${i + 1}` });
     }
 
-    /** The next sale of `reg`: new ids, next register sequence number and receipt number, cash. */
-    const saleOf = (reg) => {
-      const seq = reg.seq++;
-      const id = uuidv7();
-      const body = JSON.stringify({
-        id,
-        registerId: reg.id,
-        registerSeq: seq,
-        receiptNo: `${reg.prefix}-${String(seq).padStart(6, '0')}`,
-        lines: basket.map((p) => ({ id: uuidv7(), productId: p.id, qty: 1000 })),
-        payments: [{ id: uuidv7(), tender: 'cash', amount: total, tendered: total }],
-        totals: { total },
-      });
-      return { id, seq, body };
-    };
-    /** Raw header lines + body for closedLoopHttp. */
-    const requestOf = (reg) => {
-      const { id, body } = saleOf(reg);
-      return {
-        headers: `authorization: Bearer ${reg.token}\r\nx-device-token: ${reg.device}\r\nidempotency-key: ${id}\r\n`,
-        body,
-      };
-    };
+    const { saleOf, requestOf } = saleBuilders({ basket, total, uuidv7 });
     return { server, storeId, basket, total, registers, saleOf, requestOf };
   } catch (err) {
     await server.stop();
     throw err;
   }
+}
+
+/**
+ * Request builders for a register `{ id, token, device, seq, prefix }`: saleOf(reg) → { id, seq, body }
+ * and requestOf(reg) → { headers (raw lines), body } for closedLoopHttp. Both advance reg.seq. Also
+ * used inside the load worker (http-load-worker.mjs), so the sale is the same whichever side sends it.
+ */
+export function saleBuilders({ basket, total, uuidv7 }) {
+  /** The next sale of `reg`: new ids, next register sequence number and receipt number, cash. */
+  const saleOf = (reg) => {
+    const seq = reg.seq++;
+    const id = uuidv7();
+    const body = JSON.stringify({
+      id,
+      registerId: reg.id,
+      registerSeq: seq,
+      receiptNo: `${reg.prefix}-${String(seq).padStart(6, '0')}`,
+      lines: basket.map((p) => ({ id: uuidv7(), productId: p.id, qty: 1000 })),
+      payments: [{ id: uuidv7(), tender: 'cash', amount: total, tendered: total }],
+      totals: { total },
+    });
+    return { id, seq, body };
+  };
+  /** Raw header lines + body for closedLoopHttp. */
+  const requestOf = (reg) => {
+    const { id, body } = saleOf(reg);
+    return {
+      headers: `authorization: Bearer ${reg.token}\r\nx-device-token: ${reg.device}\r\nidempotency-key: ${id}\r\n`,
+      body,
+    };
+  };
+  return { saleOf, requestOf };
 }
 
 /** Three active piece-goods products with a store price and no modifiers/variants/deposit. */

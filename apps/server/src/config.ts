@@ -19,6 +19,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  OPENTILL_PG_PREPARED_STATEMENTS: booleanFromEnv.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   OPENTILL_AUTO_MIGRATE: booleanFromEnv.default(true),
   OPENTILL_TLS_CERT: z.string().min(1).optional(),
@@ -50,6 +51,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** PostgreSQL: hot-path statements as named prepared statements (off behind an old transaction pooler). */
+  pgPreparedStatements: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   autoMigrate: boolean;
   tls: { certFile: string; keyFile: string } | undefined;
@@ -100,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.OPENTILL_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    pgPreparedStatements: e.OPENTILL_PG_PREPARED_STATEMENTS,
     logLevel: e.LOG_LEVEL,
     autoMigrate: e.OPENTILL_AUTO_MIGRATE,
     tls:

@@ -30,6 +30,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    pgPreparedStatements: config.pgPreparedStatements,
   });
   if (opts.migrate) await migrateToLatest(database);
   else {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DB } from './schema.js';
 import { enableGroupCommit, WriterBusyError } from './group-commit.js';
 import { registerDirectConnection, type DirectExec } from './direct-sql.js';
+import { namedStatementPool } from './pg-named-statements.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +27,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** PostgreSQL: send the hot path's compiled statements as named prepared statements (default true). */
+  pgPreparedStatements?: boolean;
   onQuery?: QueryObserver;
 }
 
@@ -128,7 +131,8 @@ export function createDatabase(opts: DatabaseOptions): Database {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle client erroring (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    const dialect = new PostgresDialect({ pool: opts.pgPreparedStatements === false ? pool : namedStatementPool(pool) });
+    const db = new Kysely<DB>({ dialect, log });
     return {
       db,
       dialect: 'postgres',

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Compilable, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 import { directExec } from './direct-sql.js';
+import { rememberStatement } from './pg-named-statements.js';
 
 type Shape<T extends keyof DB, R> = (qb: InsertQueryBuilder<DB, T, InsertResult>) => Compilable<R>;
 
@@ -49,6 +50,7 @@ export async function insertRows<T extends keyof DB & string, R = never>(
   const compiled = (shape ? shape.build(qb) : (qb as unknown as Compilable<R>)).compile();
   if (uniform && compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i])) {
     byShape.set(key, compiled.sql);
+    rememberStatement(compiled.sql);
   }
   return (await db.executeQuery<R>(compiled)).rows;
 }

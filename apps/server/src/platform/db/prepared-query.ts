@@ -1,6 +1,7 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 import { directExec } from './direct-sql.js';
+import { rememberStatement } from './pg-named-statements.js';
 
 /**
  * A query on the hot path (every sale, every authenticated request) whose SQL text is built by Kysely
@@ -30,6 +31,7 @@ export function preparedQuery<P, R>(
     if (text === undefined && new Set(values).size === values.length) {
       const same = compiled.parameters.length === values.length && compiled.parameters.every((v, i) => v === values[i]);
       texts.set(dialect, same ? compiled.sql : null);
+      if (same) rememberStatement(compiled.sql);
     }
     return (await db.executeQuery(compiled)).rows;
   };

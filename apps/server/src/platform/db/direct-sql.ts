@@ -13,6 +13,9 @@ import type { DB } from './schema.js';
  * instance while no transaction is open on the connection — then Kysely would run it at once too. A
  * root-level statement while a transaction is open goes through Kysely and waits for COMMIT as before,
  * so it never sees uncommitted rows. PostgreSQL never runs directly (it has a pool).
+ * Kysely also lends the connection to `stream()` and `connection()` scopes across awaits; the server
+ * uses neither (a direct statement while a row iterator is open would fail with "connection is busy"),
+ * so a new use of them must check `directExec` here first.
  */
 export type DirectExec = (text: string, params: readonly unknown[]) => unknown[];
 

@@ -24,5 +24,4 @@ export { priceBasket } from './price-basket.js';
 export { validatePricingInput } from './validate.js';
 export { type PriceList, priceListCatalog } from './price-lists.js';
 export { resolveNow } from './promotions.js';
-export { utcOffsetMinutes } from './utc-offset.js';
 export { buildBenchBasket } from './bench-fixture.js';

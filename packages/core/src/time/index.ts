@@ -1,0 +1,1 @@
+export { utcOffsetMinutes } from './utc-offset.js';

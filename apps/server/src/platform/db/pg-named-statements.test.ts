@@ -11,6 +11,11 @@ const byId = preparedQuery(
   (p) => [p.id, String(p.n)],
 );
 
+const allOf = preparedQuery(
+  (db, id: string) => db.selectFrom('nx_items' as 'stores').selectAll().where('id', '=', id),
+  (id) => [id],
+);
+
 const prepared = (database: Database) =>
   database.db.transaction().execute(async (trx) => {
     // Same connection as the lookup just before it: the session's prepared statements.
@@ -42,6 +47,25 @@ describeEachDb('hot-path statements on PostgreSQL are prepared once per connecti
   });
 
   if (target.dialect === 'postgres') {
+    it('keeps `select *` unnamed, so a column added by a newer server (rolling upgrade) breaks nothing', async () => {
+      // One connection, so a statement prepared before the ALTER is the one asked after it.
+      const one = createDatabase({ databaseUrl: url!, dataDir: tmpdir(), poolSize: 1 });
+      try {
+        await allOf(one.db, 'a');
+        expect(await allOf(one.db, 'b')).toEqual([{ id: 'b', name: '2' }]);
+        expect(await byId(one.db, { id: 'a', n: 1 })).toEqual([{ id: 'a', n: '1' }]);
+        await sql`alter table nx_items add column extra text`.execute(one.db);
+        expect(await allOf(one.db, 'b')).toEqual([{ id: 'b', name: '2', extra: null }]);
+        expect(await byId(one.db, { id: 'a', n: 1 })).toEqual([{ id: 'a', n: '1' }]);
+        const statements = (await prepared(one)).map((s) => s.statement);
+        expect(statements.some((t) => t.includes('"nx_items"') && t.includes('"name" as "n"'))).toBe(true);
+        expect(statements.some((t) => t.includes('select *'))).toBe(false);
+      } finally {
+        await sql`alter table nx_items drop column if exists extra`.execute(one.db);
+        await one.destroy();
+      }
+    });
+
     it('can be turned off (OPENTILL_PG_PREPARED_STATEMENTS=false): nothing is prepared', async () => {
       const plain = createDatabase({ databaseUrl: url!, dataDir: tmpdir(), poolSize: 1, pgPreparedStatements: false });
       try {

@@ -16,9 +16,18 @@ import type pg from 'pg';
  */
 const names = new Map<string, string>();
 
+/**
+ * `select *`, `t.*` and `returning *`: the result's columns follow the table. A prepared statement
+ * keeps its result type, so after a migration adds a column (a rolling upgrade: the new server
+ * migrates while old ones still run) PostgreSQL refuses it ("cached plan must not change result
+ * type") on every connection that prepared it. Such texts stay unnamed; explicit column lists and
+ * plain inserts/updates are simply re-planned by PostgreSQL after a schema change.
+ */
+const columnsFollowTable = /\*\s*(,|from\b)|returning\s+\*/i;
+
 /** Marks a compiled SQL text as reusable: PostgreSQL connections will prepare it once by name. */
 export function rememberStatement(text: string): void {
-  if (!names.has(text)) names.set(text, `opentill_${names.size + 1}`);
+  if (!names.has(text) && !columnsFollowTable.test(text)) names.set(text, `opentill_${names.size + 1}`);
 }
 
 const patched = Symbol('opentill.namedStatements');

@@ -88,16 +88,24 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): Sqlite
  */
 function beginImmediate(sqlite: SqliteDatabase.Database): SqliteDatabase.Statement {
   const stmt = sqlite.prepare('begin immediate');
+  // Prepared once: sqlite.pragma() prepares its statement on every call (three per transaction).
+  const current = sqlite.prepare('pragma busy_timeout').pluck();
+  const setTo = new Map<number, SqliteDatabase.Statement>();
+  const set = (ms: number) => {
+    let st = setTo.get(ms);
+    if (!st) setTo.set(ms, (st = sqlite.prepare(`pragma busy_timeout = ${Math.trunc(ms)}`)));
+    st.get();
+  };
   const run = (): SqliteDatabase.RunResult => {
-    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-    sqlite.pragma('busy_timeout = 0');
+    const timeout = current.get() as number;
+    set(0);
     try {
       return stmt.run();
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new WriterBusyError();
       throw err;
     } finally {
-      sqlite.pragma(`busy_timeout = ${timeout}`);
+      set(timeout);
     }
   };
   // Kysely only looks at `reader` and calls `run`; nothing else of the statement is used for `begin`.

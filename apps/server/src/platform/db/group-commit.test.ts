@@ -102,6 +102,8 @@ describe('SQLite group commit', () => {
       // It read after the other writer committed: its snapshot includes the other row.
       const rows = (await sql<{ id: string }>`select id from gc_items where id in ('other', 'after-other') order by id`.execute(database.db)).rows;
       expect(rows.map((r) => r.id)).toEqual(['after-other', 'other']);
+      // Every `begin immediate` sets busy_timeout to 0 for itself only: other statements still wait.
+      expect((await sql<{ timeout: number }>`pragma busy_timeout`.execute(database.db)).rows).toEqual([{ timeout: 5000 }]);
     } finally {
       if (other.inTransaction) other.exec('rollback');
       other.close();

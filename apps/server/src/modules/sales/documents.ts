@@ -6,7 +6,7 @@ import type { StoreRow } from '../stores/stores.repository.js';
 import { openShiftOf, recordCompletionEffects } from './effects.js';
 import type { DocLine, PricedDoc } from './sale-pricing.js';
 import type { PaymentRowInput } from './sale-payments.js';
-import { holderOfRegisterSeq, insertLines, insertPayments, insertSale, loadDoc, nextStoreSeq, replaceLines, type SaleDoc, type SaleLineRow, type SalePaymentRow, type SaleRow } from './sales.repository.js';
+import { holderOfRegisterSeq, insertLines, insertPayments, insertSale, loadDoc, replaceLines, type SaleDoc, type SaleLineRow, type SalePaymentRow, type SaleRow } from './sales.repository.js';
 
 /** Building and completing documents (sale, refund, exchange): rows, numbering, effects — one transaction. */
 
@@ -121,13 +121,13 @@ export async function completeDocument(
 ): Promise<SaleDoc> {
   const { sale } = opts;
   const shiftId = await openShiftOf(tx, sale.register_id);
-  const storeSeq = await nextStoreSeq(tx, sale.store_id);
   const holder = await holderOfRegisterSeq(tx, sale.register_id, opts.registerSeq);
   const now = iso(tx.clock.now());
   const numbering = {
     status: 'completed' as const,
     shift_id: shiftId,
-    store_seq: storeSeq,
+    // Numbered store-wide last, in recordCompletionEffects (assignStoreSeq says why).
+    store_seq: null,
     register_seq: holder && holder !== sale.id ? null : opts.registerSeq,
     claimed_register_seq: opts.registerSeq,
     receipt_no: opts.receiptNo,

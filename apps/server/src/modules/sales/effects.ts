@@ -5,7 +5,7 @@ import { appendJournal } from '../journal/index.js';
 import { addShiftTotals, requireOpenShift } from '../shifts/index.js';
 import { applyStockMovements } from '../stock/index.js';
 import { tenderKey } from './sale-payments.js';
-import type { SaleDoc } from './sales.repository.js';
+import { assignStoreSeq, type SaleDoc } from './sales.repository.js';
 import type { NegativeStockPolicy } from '../../platform/db/schema.js';
 
 /**
@@ -19,6 +19,34 @@ export async function openShiftOf(tx: RequestContext, registerId: string): Promi
 
 const MOVEMENT_KIND = { sale: 'sale', refund: 'refund', exchange: 'exchange' } as const;
 
+/** What a completed document adds to its shift's running totals (X/Z reports read only these). */
+function shiftTotalsOf(doc: SaleDoc, approved: SaleDoc['payments']): { key: string; amount: number; count: number }[] {
+  const { sale, lines } = doc;
+  const totals = new Map<string, { amount: number; count: number }>();
+  const add = (key: string, amount: number, count = 1) => {
+    const t = totals.get(key) ?? { amount: 0, count: 0 };
+    totals.set(key, { amount: t.amount + amount, count: t.count + count });
+  };
+  const sold = lines.filter((l) => l.qty_milli > 0).reduce((s, l) => s + l.total, 0);
+  const returned = lines.filter((l) => l.qty_milli < 0).reduce((s, l) => s + l.total, 0);
+  if (sold !== 0 || sale.kind === 'sale') add('sales', sold);
+  if (returned !== 0) add('refunds', returned);
+  if (sale.discount_total !== 0) add('discounts', sale.discount_total);
+  for (const p of approved) {
+    add(`tender:${tenderKey(p)}`, p.amount);
+    if (p.change) add('change', p.change);
+    if (p.tip) add('tips', p.tip);
+  }
+  const vat = JSON.parse(sale.vat) as { rateBp: number; gross: number; net: number; tax: number }[];
+  for (const v of vat) {
+    add(`tax:${v.rateBp}:gross`, v.gross);
+    add(`tax:${v.rateBp}:net`, v.net);
+    add(`tax:${v.rateBp}:tax`, v.tax);
+  }
+  if (sale.cashier_id) add(`cashier:${sale.cashier_id}`, sale.total);
+  return [...totals].map(([key, t]) => ({ key, amount: t.amount, count: t.count }));
+}
+
 export async function recordCompletionEffects(
   tx: RequestContext,
   doc: SaleDoc,
@@ -26,6 +54,11 @@ export async function recordCompletionEffects(
 ): Promise<void> {
   const { sale, lines, payments } = doc;
   const shiftId = sale.shift_id!;
+  const approved = payments.filter((p) => p.status === 'approved');
+  // Order matters on PostgreSQL: rows other registers of the store also need (stock levels of popular
+  // items, the store's document counter, the journal head) are locked until COMMIT, so they come last.
+  await addShiftTotals(tx, shiftId, shiftTotalsOf(doc, approved));
+
   await applyStockMovements(tx, {
     storeId: sale.store_id,
     ...(extra.stockPolicy && { policy: extra.stockPolicy }),
@@ -40,7 +73,7 @@ export async function recordCompletionEffects(
     })),
   });
 
-  const approved = payments.filter((p) => p.status === 'approved');
+  sale.store_seq = await assignStoreSeq(tx, sale);
   await appendJournal(tx, {
     storeId: sale.store_id,
     registerId: sale.register_id,
@@ -80,29 +113,6 @@ export async function recordCompletionEffects(
     });
   }
 
-  const totals = new Map<string, { amount: number; count: number }>();
-  const add = (key: string, amount: number, count = 1) => {
-    const t = totals.get(key) ?? { amount: 0, count: 0 };
-    totals.set(key, { amount: t.amount + amount, count: t.count + count });
-  };
-  const sold = lines.filter((l) => l.qty_milli > 0).reduce((s, l) => s + l.total, 0);
-  const returned = lines.filter((l) => l.qty_milli < 0).reduce((s, l) => s + l.total, 0);
-  if (sold !== 0 || sale.kind === 'sale') add('sales', sold);
-  if (returned !== 0) add('refunds', returned);
-  if (sale.discount_total !== 0) add('discounts', sale.discount_total);
-  for (const p of approved) {
-    add(`tender:${tenderKey(p)}`, p.amount);
-    if (p.change) add('change', p.change);
-    if (p.tip) add('tips', p.tip);
-  }
-  const vat = JSON.parse(sale.vat) as { rateBp: number; gross: number; net: number; tax: number }[];
-  for (const v of vat) {
-    add(`tax:${v.rateBp}:gross`, v.gross);
-    add(`tax:${v.rateBp}:net`, v.net);
-    add(`tax:${v.rateBp}:tax`, v.tax);
-  }
-  if (sale.cashier_id) add(`cashier:${sale.cashier_id}`, sale.total);
-  await addShiftTotals(tx, shiftId, [...totals].map(([key, t]) => ({ key, amount: t.amount, count: t.count })));
 
   publishAfterCommit(tx, {
     type: sale.kind === 'sale' ? 'sale.completed' : 'sale.refunded',

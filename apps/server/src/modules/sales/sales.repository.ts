@@ -93,6 +93,22 @@ export async function nextStoreSeq(tx: RequestContext, storeId: string): Promise
   return Number(row!.value);
 }
 
+const setStoreSeq = preparedQuery(
+  (db, p: { storeSeq: number; id: string }) => db.updateTable('sales').set({ store_seq: p.storeSeq }).where('id', '=', p.id),
+  (p) => [p.storeSeq, p.id],
+);
+
+/**
+ * Numbers a completed document store-wide. Taken as late as possible in the completing transaction:
+ * the counter row stays locked until COMMIT, so on PostgreSQL every statement of the transaction that
+ * runs after it is one the store's other registers wait for.
+ */
+export async function assignStoreSeq(tx: RequestContext, sale: { id: string; store_id: string }): Promise<number> {
+  const storeSeq = await nextStoreSeq(tx, sale.store_id);
+  await setStoreSeq(tx.db, { storeSeq, id: sale.id });
+  return storeSeq;
+}
+
 /** The document that already holds `registerSeq` on the register, if any. */
 const registerSeqHolder = preparedQuery(
   (db, p: { registerId: string; registerSeq: number }) =>

@@ -9,20 +9,15 @@ export function parsePermissions(json: string): Permission[] {
   return list.filter(isPermission);
 }
 
+/** The user and role columns `userActor` builds an Actor from (besides the user's id). */
+export const ACTOR_COLUMNS = ['users.org_id', 'users.name', 'users.all_stores', 'users.active', 'roles.builtin_key', 'roles.permissions'] as const;
+
 /** Loads a staff member as an Actor (role permissions and store assignments), or undefined if inactive. */
 export async function loadUserActor(db: Kysely<DB>, userId: string): Promise<Actor | undefined> {
   const row = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select([
-      'users.id',
-      'users.org_id',
-      'users.name',
-      'users.all_stores',
-      'users.active',
-      'roles.builtin_key',
-      'roles.permissions',
-    ])
+    .select(['users.id', ...ACTOR_COLUMNS])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.active !== 1) return undefined;

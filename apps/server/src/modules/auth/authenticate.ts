@@ -4,7 +4,7 @@ import { iso } from '../../platform/clock.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { assertSameOrigin } from '../../platform/http/security.js';
 import { sha256 } from '../../platform/security/secrets.js';
-import { parsePermissions, storeIdsOf, userActor } from './actor.repository.js';
+import { ACTOR_COLUMNS, parsePermissions, storeIdsOf, userActor } from './actor.repository.js';
 import { preparedQuery } from '../../platform/db/prepared-query.js';
 
 export const SESSION_COOKIE = 'opentill_session';
@@ -32,13 +32,11 @@ export interface DeviceRow {
   last_seen_at: string;
 }
 
+const deviceRequired = () => unauthenticated('device_required', 'This request must come from a paired register (X-Device-Token)');
+
 /** Resolves X-Device-Token to a live device; a revoked or unknown device is refused. */
 export async function authenticateDevice(ctx: RequestContext, token: string | undefined): Promise<DeviceRow> {
-  if (!token)
-    throw unauthenticated(
-      'device_required',
-      'This request must come from a paired register (X-Device-Token)',
-    );
+  if (!token) throw deviceRequired();
   const device = await ctx.db
     .selectFrom('devices')
     .select(['id', 'store_id', 'register_id', 'name', 'revoked_at', 'last_seen_at'])
@@ -107,12 +105,7 @@ const sessionWithUserAndDevice = preparedQuery(
         'sessions.user_id',
         'sessions.revoked_at',
         'sessions.expires_at',
-        'users.org_id',
-        'users.name',
-        'users.all_stores',
-        'users.active',
-        'roles.builtin_key',
-        'roles.permissions',
+        ...ACTOR_COLUMNS,
         'devices.id as d_id',
         'devices.store_id as d_store_id',
         'devices.register_id as d_register_id',
@@ -141,11 +134,7 @@ async function fromSession(
   const now = iso(ctx.clock.now());
   if (!row || row.revoked_at || row.expires_at <= now) return null;
   if (row.kind === 'register') {
-    if (!deviceToken)
-      throw unauthenticated(
-        'device_required',
-        'This request must come from a paired register (X-Device-Token)',
-      );
+    if (!deviceToken) throw deviceRequired();
     const device = await checkDevice(
       ctx,
       row.d_id

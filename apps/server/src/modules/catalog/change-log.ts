@@ -45,12 +45,12 @@ export async function appendChange(
   return value;
 }
 
-/** The latest sequence number of the organisation (0 before the first change). */
 const seqOfOrg = preparedQuery(
   (db, orgId: string) => db.selectFrom('catalog_seq').select('value').where('org_id', '=', orgId),
   (orgId) => [orgId],
 );
 
+/** The latest sequence number of the organisation (0 before the first change). */
 export async function currentSeq(ctx: RequestContext): Promise<number> {
   const row = (await seqOfOrg(ctx.db, ctx.actor!.orgId))[0];
   return row ? Number(row.value) : 0;

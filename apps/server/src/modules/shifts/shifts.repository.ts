@@ -8,18 +8,18 @@ import { preparedQuery } from '../../platform/db/prepared-query.js';
 export type ShiftRow = Selectable<ShiftsTable>;
 export type CashMovementRow = Selectable<CashMovementsTable>;
 
-/** The register's open shift, if any (no lock: for reads and journaling outside the sale path). */
-const openShiftOf = preparedQuery(
+const shiftOpenOn = preparedQuery(
   (db, registerId: string) => db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId),
   (registerId) => [registerId],
 );
-const openShiftOfForShare = preparedQuery(
+const shiftOpenOnForShare = preparedQuery(
   (db, registerId: string) => db.selectFrom('shifts').selectAll().where('open_register_id', '=', registerId).forShare(),
   (registerId) => [registerId],
 );
 
+/** The register's open shift, if any (no lock: for reads and journaling outside the sale path). */
 export async function findOpenShift(ctx: RequestContext, registerId: string): Promise<ShiftRow | undefined> {
-  return (await openShiftOf(ctx.db, registerId))[0];
+  return (await shiftOpenOn(ctx.db, registerId))[0];
 }
 
 /**
@@ -29,7 +29,7 @@ export async function findOpenShift(ctx: RequestContext, registerId: string): Pr
  * SQLite runs one write transaction at a time, which gives the same guarantee.
  */
 export async function requireOpenShift(tx: RequestContext, registerId: string): Promise<ShiftRow> {
-  const query = tx.db.isTransaction && isPostgres(tx.db) ? openShiftOfForShare : openShiftOf;
+  const query = tx.db.isTransaction && isPostgres(tx.db) ? shiftOpenOnForShare : shiftOpenOn;
   const shift = (await query(tx.db, registerId))[0];
   if (!shift) throw conflict('shift_closed', 'No open shift on this register', { registerId });
   return shift;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
 /**
@@ -46,4 +46,11 @@ export function directExec(db: Kysely<DB>): DirectExec | undefined {
   if (inTrx) return inTrx;
   const root = roots.get(db);
   return root && !root.inTransaction() ? root.exec : undefined;
+}
+
+/** Runs a compiled text that was checked against Kysely's own compile: directly when safe, else through Kysely. */
+export async function runCompiled<R>(db: Kysely<DB>, text: string, params: readonly unknown[]): Promise<R[]> {
+  const direct = directExec(db);
+  if (direct) return direct(text, params) as R[];
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
 }

@@ -1,6 +1,6 @@
-import { CompiledQuery, type Compilable, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely } from 'kysely';
+import { type Compilable, type InsertQueryBuilder, type InsertResult, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { directExec } from './direct-sql.js';
+import { runCompiled } from './direct-sql.js';
 import { rememberStatement } from './pg-named-statements.js';
 
 type Shape<T extends keyof DB, R> = (qb: InsertQueryBuilder<DB, T, InsertResult>) => Compilable<R>;
@@ -41,11 +41,7 @@ export async function insertRows<T extends keyof DB & string, R = never>(
   let byShape = texts.get(adapter.constructor);
   if (!byShape) texts.set(adapter.constructor, (byShape = new Map()));
   const text = uniform ? byShape.get(key) : undefined;
-  if (text !== undefined) {
-    const direct = directExec(db);
-    if (direct) return direct(text, params) as R[];
-    return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
-  }
+  if (text !== undefined) return runCompiled<R>(db, text, params);
   const qb = db.insertInto(table).values(rows as Insertable<DB[T]>[]);
   const compiled = (shape ? shape.build(qb) : (qb as unknown as Compilable<R>)).compile();
   if (uniform && compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i])) {

@@ -1,6 +1,6 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { directExec } from './direct-sql.js';
+import { runCompiled } from './direct-sql.js';
 import { rememberStatement } from './pg-named-statements.js';
 
 /**
@@ -22,11 +22,7 @@ export function preparedQuery<P, R>(
     const dialect = db.getExecutor().adapter.constructor;
     const text = texts.get(dialect);
     const values = params(p);
-    if (text) {
-      const direct = directExec(db);
-      if (direct) return direct(text, values) as R[];
-      return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
-    }
+    if (text) return runCompiled<R>(db, text, values);
     const compiled = build(db, p).compile();
     if (text === undefined && new Set(values).size === values.length) {
       const same = compiled.parameters.length === values.length && compiled.parameters.every((v, i) => v === values[i]);

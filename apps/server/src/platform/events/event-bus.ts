@@ -39,8 +39,10 @@ const defaultLogger: EventErrorLogger = (err, event) => {
 };
 
 /**
- * Handlers run in process, one after another, after `publish` returns (a microtask later), so a slow
- * or failing subscriber never holds up or fails the request that published. Errors are logged.
+ * Handlers run in process, one after another, in the event loop turn after `publish` (setImmediate), so
+ * a slow or failing subscriber never holds up or fails the request that published. Not a microtask:
+ * those run before the request's own continuation, and the answer to the register would wait for
+ * every subscriber's synchronous work (the printer's configuration lookup, say). Errors are logged.
  */
 export class InProcessEventBus implements EventBus {
   private readonly handlers = new Map<string, Set<EventHandler>>();
@@ -50,7 +52,7 @@ export class InProcessEventBus implements EventBus {
   publish(event: DomainEvent): void {
     const targets = [...(this.handlers.get(event.type) ?? []), ...(this.handlers.get('*') ?? [])];
     for (const handler of targets) {
-      queueMicrotask(() => {
+      setImmediate(() => {
         try {
           const result = handler(event);
           if (result && typeof (result as Promise<void>).catch === 'function') {

@@ -32,7 +32,10 @@ export function createMetrics(): Metrics {
 }
 
 export function registerMetrics(app: FastifyInstance, metrics: Metrics, database: Database): void {
-  database.observeQueries((ms, ok) => metrics.dbDuration.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000));
+  // Bound once: observe() with a label object hashes the labels on every call, ~23 times a sale.
+  const queryOk = metrics.dbDuration.labels('ok');
+  const queryFailed = metrics.dbDuration.labels('error');
+  database.observeQueries((ms, ok) => (ok ? queryOk : queryFailed).observe(ms / 1000));
   const group = groupCommitOf(database.db);
   if (group && !metrics.registry.getSingleMetric('opentill_db_group_commits')) {
     // units ÷ commits is the mean number of write transactions that shared one fsync.

@@ -9,13 +9,14 @@ import { login } from './server.mjs';
  * Returns { server, storeId, basket, total, registers, saleOf(reg), requestOf(reg) }; the caller
  * stops `server`. saleOf/requestOf advance the register's sequence number (reg.seq).
  */
-export async function setupCheckout({ root, log, databaseUrl, uuidv7, registerCount, nodeArgs = [] }) {
+export async function setupCheckout({ root, log, databaseUrl, uuidv7, registerCount, nodeArgs = [], cli }) {
   const server = await startDemoServer({
     root,
     log,
     databaseUrl,
     env: { OPENTILL_LOGIN_RATE_LIMIT: '100000', OPENTILL_PIN_RATE_LIMIT: '100000' },
     nodeArgs,
+    cli,
   });
   try {
     const base = server.baseUrl;

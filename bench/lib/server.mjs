@@ -57,8 +57,10 @@ export async function startDemoServer({
   env = {},
   databaseUrl,
   nodeArgs = [],
+  cli: cliPath,
 }) {
-  const cli = await ensureServerBuilt(root, log);
+  // `cli`: another build of the server (e.g. a copy of apps/server/dist to compare two versions).
+  const cli = cliPath ?? (await ensureServerBuilt(root, log));
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'opentill-bench-'));
   const baseUrl = `http://127.0.0.1:${port}`;

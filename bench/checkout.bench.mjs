@@ -32,7 +32,7 @@
 /* global fetch -- Node 20 global */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closedLoopHttpInWorker } from './lib/http-load-worker.mjs';
+import { salesLoadInWorker } from './lib/http-load-worker.mjs';
 import {
   buildCapturingApp,
   buildTemplate,
@@ -172,16 +172,13 @@ async function benchDatabase(ctx, { label, databaseUrl, uuidv7, cellSec, rounds 
     }
     const httpCell = async (n, sec, intervalMs = 0) => {
       // In a worker thread: this process's heap (templates, replayer, samples) must not pause the load.
-      const r = await closedLoopHttpInWorker({
-        corePath: join(ctx.root, 'packages/core/dist/index.js'),
-        basket,
-        total,
-        port: server.port,
-        path: '/api/v1/sales',
-        registers: registers.slice(0, n),
-        durationSec: sec,
+      const r = await salesLoadInWorker(
+        join(ctx.root, 'packages/core/dist/index.js'),
+        { server, basket, total, registers },
+        n,
+        sec,
         intervalMs,
-      });
+      );
       if (r.firstError || r.count === 0) {
         throw new Error(
           `HTTP c=${n}: ${r.firstError ?? 'no sales'} (answers ${JSON.stringify(r.statusCodes)}) — not measuring the intended path`,

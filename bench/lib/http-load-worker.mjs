@@ -30,6 +30,29 @@ export function closedLoopHttpInWorker({ corePath, basket, total, registers, ...
   });
 }
 
+/**
+ * Sales load on a `setupCheckout()` result: its first `n` registers post sales to POST /api/v1/sales for
+ * `durationSec` (closed loop, or paced every `intervalMs`), from a worker thread.
+ */
+export function salesLoadInWorker(
+  corePath,
+  { server, basket, total, registers },
+  n,
+  durationSec,
+  intervalMs = 0,
+) {
+  return closedLoopHttpInWorker({
+    corePath,
+    basket,
+    total,
+    port: server.port,
+    path: '/api/v1/sales',
+    registers: registers.slice(0, n),
+    durationSec,
+    intervalMs,
+  });
+}
+
 if (!isMainThread && workerData?.opts) {
   const { corePath, basket, total, registers, opts } = workerData;
   const { uuidv7 } = await import(pathToFileURL(corePath).href);

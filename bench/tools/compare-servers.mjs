@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setupCheckout } from '../lib/checkout-setup.mjs';
-import { closedLoopHttpInWorker } from '../lib/http-load-worker.mjs';
+import { salesLoadInWorker } from '../lib/http-load-worker.mjs';
 import { median, percentileSorted } from '../lib/stats.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -49,17 +49,7 @@ try {
       execFileSync('taskset', ['-a', '-p', '-c', '0', String(s.server.pid)]);
     execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]);
   }
-  const load = (s, n, sec) =>
-    closedLoopHttpInWorker({
-      corePath,
-      basket: s.basket,
-      total: s.total,
-      port: s.server.port,
-      path: '/api/v1/sales',
-      registers: s.registers.slice(0, n),
-      durationSec: sec,
-      intervalMs: 0,
-    });
+  const load = (s, n, sec) => salesLoadInWorker(corePath, s, n, sec);
   // Warm both (V8 optimises the request path over the first few thousand sales).
   for (const s of Object.values(sides)) await load(s, Math.min(10, s.registers.length), WARM);
   const rate = { A: [], B: [] };
